@@ -19,8 +19,14 @@ type SchemaEngineModule = {
   SchemaEngine: {
     new: (options: unknown, log: (message: string) => void, adapter: unknown) => Promise<WasmSchemaEngine>;
   };
-  __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
+  __wbg_set_wasm: (exports: Record<string, unknown>) => void;
 };
+
+// @types/node declares only a sliver of the WebAssembly namespace.
+type WasmApi = {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let enginePromise: Promise<SchemaEngineModule> | undefined;
 
@@ -31,7 +37,7 @@ async function loadSchemaEngineModule(): Promise<SchemaEngineModule> {
     path.join(pkgDir, "schema_engine_bg.js")
   )) as SchemaEngineModule & Record<string, unknown>;
   const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings } as WebAssembly.Imports);
+  const { instance } = await wasmApi.instantiate(bytes, { "./schema_engine_bg.js": bindings });
   bindings.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return bindings;
@@ -101,7 +107,7 @@ function adaptForSchemaEngine<T extends object>(adapter: T): T {
 function migrationAdapterFactory(connectionString: string, shadowDatabaseUrl: string | undefined) {
   const base = new PrismaPg({ connectionString });
   return {
-    provider: base.provider,
+    provider: "postgres" as const,
     adapterName: base.adapterName,
     connect: async () => adaptForSchemaEngine(await base.connect()),
     // The adapter's own shadow database needs CREATEDB, which the owner role lacks on purpose:

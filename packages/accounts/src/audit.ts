@@ -1,0 +1,47 @@
+import type { Prisma } from "@greenroom/db";
+import type { TenantDb } from "@greenroom/db";
+
+export type RequestMeta = { ip: string | null; userAgent: string | null };
+export type ActorRef = { userId: string; email: string };
+
+/** Every audited action; the audit page filters by these. */
+export const AUDIT_ACTIONS = [
+  "org.created",
+  "org.settings_updated",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "invitation.created",
+  "invitation.revoked",
+  "invitation.accepted",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditTarget = {
+  type: "organization" | "member" | "invitation";
+  id: string;
+  label?: string;
+};
+
+export async function recordAudit(
+  db: TenantDb,
+  actor: ActorRef | null,
+  meta: RequestMeta,
+  action: AuditAction,
+  target: AuditTarget,
+  metadata: Record<string, Prisma.InputJsonValue | null> = {},
+): Promise<void> {
+  await db.auditEvents.record({
+    actorId: actor?.userId ?? null,
+    actorEmail: actor?.email ?? null,
+    action,
+    targetType: target.type,
+    targetId: target.id,
+    targetLabel: target.label ?? null,
+    metadata,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+}

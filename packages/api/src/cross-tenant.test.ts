@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+
+import { withTenant } from "@greenroom/db";
+
+import { appRouter } from "./root";
+import { addMember, callerFor, createOrgWithOwner, inviteToken, uniqueSuffix } from "./testing/fixtures";
+import { runCrossTenantHarness, type TenantSide } from "./testing/cross-tenant-harness";
+
+async function tenantSide(label: string): Promise<TenantSide & { token: string; orgId: string }> {
+  const org = await createOrgWithOwner(label);
+  const member = await addMember(org, "MEMBER", `${label}-member`);
+  const invitedEmail = `${label}-invited-${uniqueSuffix()}@example.test`;
+  const token = await inviteToken(org, invitedEmail, "ADMIN");
+  const invitations = await callerFor(org.owner).invitations.list({ orgSlug: org.slug });
+  const audit = await callerFor(org.owner).audit.list({ orgSlug: org.slug });
+  return {
+    slug: org.slug,
+    orgId: org.orgId,
+    session: org.owner,
+    token,
+    ids: {
+      userId: [member.userId, org.owner.userId],
+      actorId: [org.owner.userId],
+      invitationId: invitations.map((invitation) => invitation.id),
+    },
+    secrets: [org.name, org.slug, org.orgId, org.owner.email, member.email, invitedEmail, ...audit.events.map((event) => event.id)],
+  };
+}
+
+describe("cross-tenant harness over every procedure of the app router", () => {
+  it("gives org B's owner NOT_FOUND/FORBIDDEN or nothing of org A, and leaves A untouched", async () => {
+    const victim = await tenantSide("victim");
+    const attacker = await tenantSide("attacker");
+
+    const { calls, failures } = await runCrossTenantHarness({
+      router: appRouter,
+      call: (session, path, input) => {
+        const [namespace, name] = path.split(".") as [string, string];
+        const caller = callerFor(session) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+        return caller[namespace]![name]!(input);
+      },
+      victim,
+      attacker,
+      orgless: {
+        "account.signUp": "creates a new account of its own; no tenant data is read",
+        "account.me": "answers only about the caller's own memberships",
+        "organization.create": "creates a new org owned by the caller",
+        "invitations.preview": "discloses: whoever holds an invitation link may see which org sent it",
+        "invitations.accept": "the link's email must match the caller's, else FORBIDDEN",
+      },
+      fieldValues: { token: (side) => (side as typeof victim).token },
+      snapshotVictim: () =>
+        withTenant({ tenantId: victim.orgId }, async (db) => ({
+          org: await db.organization.get(),
+          members: (await db.memberships.list()).map((member) => [member.userId, member.role]),
+          invitations: (await db.invitations.listPending(new Date(0))).map((invitation) => [invitation.id, invitation.revokedAt]),
+        })),
+    });
+
+    expect(failures).toEqual([]);
+    // Every procedure was exercised, each org procedure in both scenarios.
+    const paths = new Set(calls.map((call) => call.path));
+    expect([...paths].sort()).toEqual(Object.keys((appRouter as unknown as { _def: { procedures: object } })._def.procedures).sort());
+    expect(calls.find((call) => call.path === "invitations.accept")?.outcome).toBe("FORBIDDEN");
+    expect(calls.filter((call) => call.scenario === "victim org + victim ids").every((call) => call.outcome === "NOT_FOUND")).toBe(true);
+  });
+});

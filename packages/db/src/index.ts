@@ -1,0 +1,11 @@
+export { prisma, disconnectPrisma, createPrismaClient } from "./client";
+export { withTenant, withUser, withGlobal, pingDatabase } from "./tenancy";
+export type { TenantDb, GlobalDb, UserDb, TenantScope } from "./tenancy";
+export { Role, Plan } from "./generated/prisma/enums";
+export type { Prisma } from "./generated/prisma/client";
+export type { MemberRecord } from "./repos/memberships";
+export type { InvitationRecord } from "./repos/invitations";
+export type { AuditEventRecord, AuditEventFilter, AuditEventInput } from "./repos/audit-events";
+export type { OrganizationRecord } from "./repos/organizations";
+export type { UserRecord } from "./repos/users";
+export { isUniqueViolation } from "./errors";

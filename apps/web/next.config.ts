@@ -1,0 +1,18 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import type { NextConfig } from "next";
+
+const repoRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+const config: NextConfig = {
+  output: "standalone",
+  // Trace workspace packages from the monorepo root so the standalone bundle includes them.
+  outputFileTracingRoot: repoRoot,
+  transpilePackages: ["@greenroom/accounts", "@greenroom/api", "@greenroom/db", "@greenroom/queue", "@greenroom/ui"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "ioredis", "bullmq"],
+  typedRoutes: false,
+  poweredByHeader: false,
+};
+
+export default config;

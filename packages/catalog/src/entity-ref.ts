@@ -52,8 +52,13 @@ function splitRefString(input: string): { kind?: string; namespace?: string; nam
   const namespace = slash === -1 ? undefined : ref.slice(colon + 1, slash);
   const name = ref.slice(Math.max(colon, slash) + 1);
 
-  if (kind === "") throw new InvalidEntityRefError(input, `Entity reference "${input}" has an empty kind before ":"; ${FORM_HINT}.`);
-  if (namespace === "") throw new InvalidEntityRefError(input, `Entity reference "${input}" has an empty namespace before "/"; ${FORM_HINT}.`);
+  if (kind === "")
+    throw new InvalidEntityRefError(input, `Entity reference "${input}" has an empty kind before ":"; ${FORM_HINT}.`);
+  if (namespace === "")
+    throw new InvalidEntityRefError(
+      input,
+      `Entity reference "${input}" has an empty namespace before "/"; ${FORM_HINT}.`,
+    );
   if (name === "") throw new InvalidEntityRefError(input, `Entity reference "${input}" has no name; ${FORM_HINT}.`);
   return { kind, namespace, name };
 }
@@ -80,7 +85,10 @@ export function parseEntityRef(ref: string | EntityRefInput, context: EntityRefC
     }
     parts = { kind: kind as string | undefined, namespace: namespace as string | undefined, name };
   } else {
-    throw new InvalidEntityRefError(ref, `Entity reference must be a string or { kind, namespace, name }; ${FORM_HINT}.`);
+    throw new InvalidEntityRefError(
+      ref,
+      `Entity reference must be a string or { kind, namespace, name }; ${FORM_HINT}.`,
+    );
   }
 
   const kind = parts.kind ?? context.defaultKind;

@@ -69,7 +69,11 @@ export class FieldChecker {
         this.typeError(itemPath, item, "a string", options.hint);
       } else if (item.trim() === "") {
         allStrings = false;
-        this.report(itemPath, "non-empty", `${formatPath(itemPath)} must not be an empty string; remove it or fill it in.`);
+        this.report(
+          itemPath,
+          "non-empty",
+          `${formatPath(itemPath)} must not be an empty string; remove it or fill it in.`,
+        );
       }
     });
     // Placeholder items are left out: their value is unknown until the engine substitutes them.
@@ -116,7 +120,11 @@ export class FieldChecker {
   }
 
   typeError(path: PathSegment[], value: unknown, expected: string, hint?: string): void {
-    this.report(path, "type", `${formatPath(path)} must be ${expected}, but is ${describeValue(value)}.${suffix(hint)}`);
+    this.report(
+      path,
+      "type",
+      `${formatPath(path)} must be ${expected}, but is ${describeValue(value)}.${suffix(hint)}`,
+    );
   }
 
   /**

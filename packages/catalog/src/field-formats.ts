@@ -11,21 +11,13 @@
 
 /** DNS label (RFC 1123): lowercase alphanumerics separated by single dashes, 1-63 chars. */
 export function isValidDnsLabel(value: unknown): boolean {
-  return (
-    typeof value === "string" &&
-    value.length >= 1 &&
-    value.length <= 63 &&
-    /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)
-  );
+  return typeof value === "string" && value.length >= 1 && value.length <= 63 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value);
 }
 
 /** DNS subdomain: dot-separated DNS labels, at most 253 chars. */
 export function isValidDnsSubdomain(value: unknown): boolean {
   return (
-    typeof value === "string" &&
-    value.length >= 1 &&
-    value.length <= 253 &&
-    value.split(".").every(isValidDnsLabel)
+    typeof value === "string" && value.length >= 1 && value.length <= 253 && value.split(".").every(isValidDnsLabel)
   );
 }
 
@@ -46,12 +38,7 @@ export const isValidNamespace = isValidDnsLabel;
 
 /** `Component`, `API`, `MyCustomKind`: a letter, then letters and digits, 1-63 chars. */
 export function isValidKind(value: unknown): boolean {
-  return (
-    typeof value === "string" &&
-    value.length >= 1 &&
-    value.length <= 63 &&
-    /^[a-zA-Z][a-zA-Z0-9]*$/.test(value)
-  );
+  return typeof value === "string" && value.length >= 1 && value.length <= 63 && /^[a-zA-Z][a-zA-Z0-9]*$/.test(value);
 }
 
 /**
@@ -94,10 +81,7 @@ export function isValidAnnotationValue(value: unknown): boolean {
 /** Tags: lowercase alphanumerics plus `:+#`, separated by single dashes, 1-63 chars. */
 export function isValidTag(value: unknown): boolean {
   return (
-    typeof value === "string" &&
-    value.length >= 1 &&
-    value.length <= 63 &&
-    /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/.test(value)
+    typeof value === "string" && value.length >= 1 && value.length <= 63 && /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/.test(value)
   );
 }
 

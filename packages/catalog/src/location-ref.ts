@@ -13,7 +13,9 @@ export function parseLocationRef(value: string): LocationRef {
   const type = colon === -1 ? "" : value.slice(0, colon).trim();
   const target = colon === -1 ? "" : value.slice(colon + 1).trim();
   if (!type || !target) {
-    throw new Error(`Location reference "${value}" must be "<type>:<target>", e.g. "url:https://github.com/acme/repo/blob/main/catalog-info.yaml".`);
+    throw new Error(
+      `Location reference "${value}" must be "<type>:<target>", e.g. "url:https://github.com/acme/repo/blob/main/catalog-info.yaml".`,
+    );
   }
   return { type, target };
 }

@@ -38,9 +38,16 @@ export function checkMetadata(metadata: unknown, check: FieldChecker): Record<st
     return undefined;
   }
 
-  const name = check.string(metadata, META, "name", { required: true, hint: `Give the entity a name: ${FORMAT_RULES.name}.` });
+  const name = check.string(metadata, META, "name", {
+    required: true,
+    hint: `Give the entity a name: ${FORMAT_RULES.name}.`,
+  });
   if (name !== undefined && !isValidEntityName(name)) {
-    check.report([...META, "name"], "entity-name", `metadata.name ${describeValue(name)}${lengthNote(name)} is not a valid entity name: ${FORMAT_RULES.name}.`);
+    check.report(
+      [...META, "name"],
+      "entity-name",
+      `metadata.name ${describeValue(name)}${lengthNote(name)} is not a valid entity name: ${FORMAT_RULES.name}.`,
+    );
   }
 
   const namespace = check.string(metadata, META, "namespace", { hint: 'Leave it out to use "default".' });
@@ -90,7 +97,11 @@ function checkKeyValues(metadata: Record<string, unknown>, field: "labels" | "an
       const quoted = typeof value === "number" || typeof value === "boolean" ? ` Quote it: "${String(value)}".` : "";
       check.typeError(path, value, "a string", quoted.trim());
     } else if (isLabel && !isValidLabelValue(value)) {
-      check.report(path, "label-value", `${formatPath(path)} value ${describeValue(value)} is not a valid label value: ${FORMAT_RULES.labelValue}.`);
+      check.report(
+        path,
+        "label-value",
+        `${formatPath(path)} value ${describeValue(value)} is not a valid label value: ${FORMAT_RULES.labelValue}.`,
+      );
     }
   }
 }
@@ -108,7 +119,11 @@ function checkTags(metadata: Record<string, unknown>, check: FieldChecker): void
     if (typeof tag !== "string") {
       check.typeError(tagPath, tag, "a string");
     } else if (!isValidTag(tag)) {
-      check.report(tagPath, "tag", `${formatPath(tagPath)} ${describeValue(tag)}${lengthNote(tag)} is not a valid tag: ${FORMAT_RULES.tag}.`);
+      check.report(
+        tagPath,
+        "tag",
+        `${formatPath(tagPath)} ${describeValue(tag)}${lengthNote(tag)} is not a valid tag: ${FORMAT_RULES.tag}.`,
+      );
     }
   });
 }
@@ -124,12 +139,24 @@ function checkLinks(metadata: Record<string, unknown>, check: FieldChecker): voi
   links.forEach((link: unknown, index) => {
     const linkPath = [...path, index];
     if (!isPlainObject(link)) {
-      check.typeError(linkPath, link, "an object with a url", 'Write it as "- url: https://..." with optional title, icon and type.');
+      check.typeError(
+        linkPath,
+        link,
+        "an object with a url",
+        'Write it as "- url: https://..." with optional title, icon and type.',
+      );
       return;
     }
-    const url = check.string(link, linkPath, "url", { required: true, hint: 'Give the absolute URL, e.g. "https://grafana.example.com/d/abc".' });
+    const url = check.string(link, linkPath, "url", {
+      required: true,
+      hint: 'Give the absolute URL, e.g. "https://grafana.example.com/d/abc".',
+    });
     if (url !== undefined && !isValidUrl(url)) {
-      check.report([...linkPath, "url"], "url", `${formatPath([...linkPath, "url"])} ${describeValue(url)} is not an absolute URL; include the scheme, e.g. "https://${url.replace(/^\/+/, "")}".`);
+      check.report(
+        [...linkPath, "url"],
+        "url",
+        `${formatPath([...linkPath, "url"])} ${describeValue(url)} is not an absolute URL; include the scheme, e.g. "https://${url.replace(/^\/+/, "")}".`,
+      );
     }
     check.string(link, linkPath, "title");
     check.string(link, linkPath, "type");
@@ -138,7 +165,11 @@ function checkLinks(metadata: Record<string, unknown>, check: FieldChecker): voi
       if (typeof icon !== "string") {
         check.typeError([...linkPath, "icon"], icon, "a string");
       } else if (!isValidObjectName(icon)) {
-        check.report([...linkPath, "icon"], "link-icon", `${formatPath([...linkPath, "icon"])} ${describeValue(icon)} is not a valid icon key: ${FORMAT_RULES.labelValue.replace("an empty string or ", "")}.`);
+        check.report(
+          [...linkPath, "icon"],
+          "link-icon",
+          `${formatPath([...linkPath, "icon"])} ${describeValue(icon)} is not a valid icon key: ${FORMAT_RULES.labelValue.replace("an empty string or ", "")}.`,
+        );
       }
     }
   });
@@ -148,7 +179,8 @@ function checkLinks(metadata: Record<string, unknown>, check: FieldChecker): voi
 function checkServerFields(metadata: Record<string, unknown>, check: FieldChecker): void {
   for (const field of ["uid", "etag"]) {
     const value = metadata[field];
-    if (value !== undefined && !isNonEmptyString(value)) check.typeError([...META, field], value, "a non-empty string", "Or leave it out; the catalog sets it.");
+    if (value !== undefined && !isNonEmptyString(value))
+      check.typeError([...META, field], value, "a non-empty string", "Or leave it out; the catalog sets it.");
   }
   const generation = metadata.generation;
   if (generation !== undefined && !(Number.isInteger(generation) && (generation as number) >= 1)) {

@@ -15,7 +15,10 @@ import {
  * Validates entities that are already parsed (push API bodies, connector output). Each value is
  * one "document": its array index is the document index in errors.
  */
-export function parseCatalogEntities(values: readonly unknown[], options: CatalogParseOptions = {}): CatalogParseResult {
+export function parseCatalogEntities(
+  values: readonly unknown[],
+  options: CatalogParseOptions = {},
+): CatalogParseResult {
   const limits = resolveLimits(options);
   const collector = new EntityCollector();
   values.forEach((value, documentIndex) => {
@@ -51,7 +54,14 @@ export function parseCatalogJson(text: string, options: CatalogParseOptions = {}
     const reason = error instanceof Error ? error.message : String(error);
     return {
       entities: [],
-      errors: [documentError(options, undefined, "json-syntax", `The input is not valid JSON: ${reason}. Fix the syntax and upload again.`)],
+      errors: [
+        documentError(
+          options,
+          undefined,
+          "json-syntax",
+          `The input is not valid JSON: ${reason}. Fix the syntax and upload again.`,
+        ),
+      ],
     };
   }
 
@@ -65,7 +75,7 @@ export function parseCatalogJson(text: string, options: CatalogParseOptions = {}
         options,
         undefined,
         "not-an-object",
-        "The JSON must be an array of entities, a single entity object, or { \"items\": [...] }.",
+        'The JSON must be an array of entities, a single entity object, or { "items": [...] }.',
       ),
     ],
   };

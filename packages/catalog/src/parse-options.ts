@@ -7,8 +7,8 @@ export interface CatalogParseOptions {
   /** Whole-input cap, checked before parsing so a huge upload costs nothing. Default 16 MiB. */
   maxInputBytes?: number;
   /**
-   * Per-document cap, measured on the source text and again on the parsed value (YAML aliases
-   * can expand a small document). Default 1 MiB: generous for inline API definitions.
+   * Per-document cap on the source text. Default 1 MiB: generous for inline API definitions.
+   * For YAML the parsed value may be at most twice this (aliases can expand a small document).
    */
   maxDocumentBytes?: number;
   /** Documents beyond this are not read. Default 10,000. */

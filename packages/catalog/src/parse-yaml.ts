@@ -73,15 +73,23 @@ export function parseCatalogYaml(text: string, options: CatalogParseOptions = {}
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       collector.addError(
-        documentError(options, documentIndex, "yaml-syntax", `This document could not be read: ${reason}. Use fewer YAML aliases (*name).`, line),
+        documentError(
+          options,
+          documentIndex,
+          "yaml-syntax",
+          `This document could not be read: ${reason}. Use fewer YAML aliases (*name).`,
+          line,
+        ),
       );
       return;
     }
     if (value === null || value === undefined) return;
 
-    // Aliases let a small document expand into a large value; measure what we would store.
+    // Aliases let a small document expand into a large value, so also measure what we would
+    // store. JSON quoting makes a value somewhat larger than its YAML, hence the factor of two:
+    // this catches expansion without rejecting documents that passed the source-size check.
     const valueBytes = Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
-    if (valueBytes > limits.maxDocumentBytes) {
+    if (valueBytes > 2 * limits.maxDocumentBytes) {
       collector.addError(documentTooLarge(options, documentIndex, valueBytes, limits, line));
       return;
     }

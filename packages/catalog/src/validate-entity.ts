@@ -54,7 +54,10 @@ export function validateEntity(value: unknown, context: ValidateEntityContext = 
     }
   }
 
-  const apiVersion = check.string(value, [], "apiVersion", { required: true, hint: 'Core kinds use "backstage.io/v1alpha1".' });
+  const apiVersion = check.string(value, [], "apiVersion", {
+    required: true,
+    hint: 'Core kinds use "backstage.io/v1alpha1".',
+  });
   if (apiVersion !== undefined && !isValidApiVersion(apiVersion)) {
     check.report(
       ["apiVersion"],
@@ -66,25 +69,35 @@ export function validateEntity(value: unknown, context: ValidateEntityContext = 
   const kind = check.string(value, [], "kind", { required: true, hint: 'E.g. "Component", "API", "System", "Group".' });
   const kindIsValid = kind !== undefined && isValidKind(kind);
   if (kind !== undefined && !kindIsValid) {
-    check.report(["kind"], "kind", `kind ${describeValue(kind)} is not valid: use a letter followed by letters and digits, at most 63 characters (e.g. "Component").`);
+    check.report(
+      ["kind"],
+      "kind",
+      `kind ${describeValue(kind)} is not valid: use a letter followed by letters and digits, at most 63 characters (e.g. "Component").`,
+    );
   }
 
   const metadata = checkMetadata(value.metadata, check);
   const name = typeof metadata?.name === "string" ? metadata.name : undefined;
   const namespace = typeof metadata?.namespace === "string" ? metadata.namespace : DEFAULT_NAMESPACE;
-  const entityRef = kind !== undefined && name !== undefined ? `${kind}:${namespace}/${name}`.toLocaleLowerCase("en-US") : undefined;
+  const entityRef =
+    kind !== undefined && name !== undefined ? `${kind}:${namespace}/${name}`.toLocaleLowerCase("en-US") : undefined;
 
   const definition = kindIsValid ? knownKind(kind) : undefined;
   const miscased = kindIsValid && !definition ? miscasedKnownKind(kind) : undefined;
   if (miscased) {
-    check.report(["kind"], "kind", `kind ${describeValue(kind)} must be written "${miscased.kind}"; kinds are case-sensitive.`);
+    check.report(
+      ["kind"],
+      "kind",
+      `kind ${describeValue(kind)} must be written "${miscased.kind}"; kinds are case-sensitive.`,
+    );
   }
 
   const spec = value.spec;
   if (spec !== undefined && !isPlainObject(spec)) {
     check.typeError(["spec"], spec, "an object");
   } else if (definition) {
-    if (apiVersion !== undefined && !definition.apiVersions.includes(apiVersion)) {
+    // Only when the format is valid: one apiVersion error per document is enough.
+    if (apiVersion !== undefined && isValidApiVersion(apiVersion) && !definition.apiVersions.includes(apiVersion)) {
       check.report(
         ["apiVersion"],
         "api-version",
@@ -92,7 +105,11 @@ export function validateEntity(value: unknown, context: ValidateEntityContext = 
       );
     }
     if (spec === undefined) {
-      check.report(["spec"], "required", `spec is missing but is required for a ${definition.kind}; add "spec:" with its fields.`);
+      check.report(
+        ["spec"],
+        "required",
+        `spec is missing but is required for a ${definition.kind}; add "spec:" with its fields.`,
+      );
     } else {
       definition.validateSpec(spec, check);
       checkSpecRefs(definition.kind, spec, namespace, check);
@@ -145,7 +162,11 @@ function checkSpecRefs(kind: string, spec: Record<string, unknown>, namespace: s
   }
 }
 
-function toCatalogErrors(issues: FieldIssue[], context: ValidateEntityContext, entityRef: string | undefined): CatalogError[] {
+function toCatalogErrors(
+  issues: FieldIssue[],
+  context: ValidateEntityContext,
+  entityRef: string | undefined,
+): CatalogError[] {
   return issues.map((issue) => {
     const error: CatalogError = {
       documentIndex: context.documentIndex ?? 0,

@@ -51,7 +51,7 @@ export const authOptions: NextAuthOptions = {
           return await authenticate(credentials, limiter, requestMeta(headers).ip);
         } catch (error) {
           // next-auth passes a thrown message to the sign-in page as ?error=<message>.
-          if (error instanceof DomainError) throw new Error(error.message);
+          if (error instanceof DomainError) throw new Error(error.message, { cause: error });
           throw error;
         }
       },

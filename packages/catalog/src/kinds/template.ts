@@ -29,7 +29,10 @@ export const templateKind: KindDefinition = {
   kind: "Template",
   apiVersions: ["scaffolder.backstage.io/v1beta3"],
   validateSpec(spec, check) {
-    check.string(spec, SPEC, "type", { required: true, hint: 'The kind of thing it creates, e.g. "service" or "website".' });
+    check.string(spec, SPEC, "type", {
+      required: true,
+      hint: 'The kind of thing it creates, e.g. "service" or "website".',
+    });
     check.string(spec, SPEC, "owner", { hint: HINTS.owner });
     check.string(spec, SPEC, "lifecycle", { hint: HINTS.lifecycle });
     check.object(spec, SPEC, "output");
@@ -47,7 +50,11 @@ export const templateKind: KindDefinition = {
     }
 
     if (spec.steps === undefined || spec.steps === null) {
-      check.report([...SPEC, "steps"], "required", 'spec.steps is missing but is required; list the actions to run, e.g. "- action: fetch:template".');
+      check.report(
+        [...SPEC, "steps"],
+        "required",
+        'spec.steps is missing but is required; list the actions to run, e.g. "- action: fetch:template".',
+      );
       return;
     }
     if (!Array.isArray(spec.steps)) {
@@ -60,7 +67,10 @@ export const templateKind: KindDefinition = {
         check.typeError(stepPath, step, "an object with an action");
         return;
       }
-      check.string(step, stepPath, "action", { required: true, hint: 'Name the scaffolder action, e.g. "fetch:template".' });
+      check.string(step, stepPath, "action", {
+        required: true,
+        hint: 'Name the scaffolder action, e.g. "fetch:template".',
+      });
       check.string(step, stepPath, "id");
       check.string(step, stepPath, "name");
       check.object(step, stepPath, "input");

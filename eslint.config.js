@@ -1,0 +1,3 @@
+import config from "@greenroom/config/eslint";
+
+export default config;

@@ -1,7 +1,7 @@
 export { prisma, disconnectPrisma, createPrismaClient } from "./client";
 export { withTenant, withUser, withGlobal, pingDatabase } from "./tenancy";
 export type { TenantDb, GlobalDb, UserDb, TenantScope } from "./tenancy";
-export { Role, Plan } from "./generated/prisma/enums";
+export { Role, Plan, CatalogSourceKind, ApiTokenScope } from "./generated/prisma/enums";
 export type { Prisma } from "./generated/prisma/client";
 export type { MemberRecord } from "./repos/memberships";
 export type { InvitationRecord } from "./repos/invitations";
@@ -9,3 +9,8 @@ export type { AuditEventRecord, AuditEventFilter, AuditEventInput } from "./repo
 export type { OrganizationRecord } from "./repos/organizations";
 export type { UserRecord } from "./repos/users";
 export { isUniqueViolation } from "./errors";
+export type { ApiTokenRecord } from "./repos/api-tokens";
+export type { CatalogSourceRecord } from "./repos/catalog-sources";
+export type { EntityRow, RelationRow, SearchRow, ExistingEntity } from "./repos/catalog-writes";
+export { FACETS, SORT_FIELDS } from "./repos/catalog-reads";
+export type { Facet, EntityFilters, EntityListQuery, EntitySummary, SortField } from "./repos/catalog-reads";

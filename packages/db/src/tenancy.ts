@@ -1,5 +1,9 @@
 import { prisma } from "./client";
+import { apiTokensRepo } from "./repos/api-tokens";
 import { auditEventsRepo } from "./repos/audit-events";
+import { catalogReadsRepo } from "./repos/catalog-reads";
+import { catalogSourcesRepo } from "./repos/catalog-sources";
+import { catalogWritesRepo } from "./repos/catalog-writes";
 import { invitationsRepo } from "./repos/invitations";
 import { membershipsRepo, userMembershipsRepo } from "./repos/memberships";
 import { currentOrganizationRepo, organizationsRepo } from "./repos/organizations";
@@ -22,6 +26,10 @@ function tenantRepos(tx: Tx, tenantId: string) {
     memberships: membershipsRepo(tx, tenantId),
     invitations: invitationsRepo(tx, tenantId),
     auditEvents: auditEventsRepo(tx, tenantId),
+    apiTokens: apiTokensRepo(tx, tenantId),
+    catalogSources: catalogSourcesRepo(tx, tenantId),
+    catalogWrites: catalogWritesRepo(tx, tenantId),
+    catalogReads: catalogReadsRepo(tx, tenantId),
     ...globalRepos(tx),
   };
 }

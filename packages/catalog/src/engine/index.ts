@@ -1,0 +1,6 @@
+export { applyMutation } from "./apply-mutation";
+export type { Mutation, MutationOptions, MutationResult } from "./apply-mutation";
+export { ensureSource, removeSource, confirmHeldMutation, discardHeldMutation, removeOrphans, sourceName, HeldMutationGone } from "./sources";
+export { ingestCatalogText, parseCatalogText } from "./ingest";
+export type { IngestInput, IngestResult } from "./ingest";
+export { toEntityRow } from "./entity-row";

@@ -1,0 +1,199 @@
+import { Prisma } from "../generated/prisma/client";
+import type { Tx } from "../tx";
+
+// Read queries of the catalog. Columns kind, namespace, spec_type and lifecycle are stored
+// lower-cased (Backstage compares them case-insensitively); the document keeps the original.
+
+export const FACETS = ["kind", "type", "owner", "lifecycle", "system", "tag", "namespace"] as const;
+export type Facet = (typeof FACETS)[number];
+
+export type EntityFilters = Partial<Record<Facet, string[]>> & {
+  refs?: string[];
+  orphaned?: boolean;
+  /** Any document path (e.g. ["spec", "type"]); `values` absent = the path exists. Lower-cased compare. */
+  paths?: { path: string[]; values?: string[] }[];
+};
+
+export const SORT_FIELDS = { name: "e.name", kind: "e.kind", owner: "e.owner_ref", lifecycle: "e.lifecycle", type: "e.spec_type", system: "e.system_ref", updatedAt: "e.updated_at" } as const;
+export type SortField = keyof typeof SORT_FIELDS;
+
+export type EntityListQuery = {
+  filters: EntityFilters;
+  sort?: { field: SortField; order: "asc" | "desc" };
+  after?: { value: string | null; id: string };
+  limit: number;
+  withDocument?: boolean;
+};
+
+export type EntitySummary = {
+  id: string;
+  ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  description: string | null;
+  specType: string | null;
+  lifecycle: string | null;
+  ownerRef: string | null;
+  systemRef: string | null;
+  tags: string[];
+  sourceId: string | null;
+  orphanedAt: Date | null;
+  updatedAt: Date;
+  contentHash: string;
+  document?: Prisma.JsonValue;
+};
+
+const FACET_COLUMNS: Record<Exclude<Facet, "tag">, string> = {
+  kind: "e.kind",
+  type: "e.spec_type",
+  owner: "e.owner_ref",
+  lifecycle: "e.lifecycle",
+  system: "e.system_ref",
+  namespace: "e.namespace",
+};
+
+const LOWERCASED: ReadonlySet<Facet> = new Set(["kind", "type", "lifecycle", "namespace", "owner", "system"]);
+
+function whereClause(tenantId: string, filters: EntityFilters, skip?: Facet): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`e.tenant_id = ${tenantId}::uuid`];
+  for (const [facet, column] of Object.entries(FACET_COLUMNS) as [Exclude<Facet, "tag">, string][]) {
+    const values = filters[facet];
+    if (!values?.length || facet === skip) continue;
+    const normalised = LOWERCASED.has(facet) ? values.map((value) => value.toLowerCase()) : values;
+    parts.push(Prisma.sql`${Prisma.raw(column)} = ANY(${normalised}::text[])`);
+  }
+  if (filters.tag?.length && skip !== "tag") {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM catalog_entity_tags t WHERE t.tenant_id = e.tenant_id AND t.entity_id = e.id AND t.tag = ANY(${filters.tag}::text[]))`);
+  }
+  if (filters.refs) parts.push(Prisma.sql`e.ref = ANY(${filters.refs.map((ref) => ref.toLowerCase())}::text[])`);
+  if (filters.orphaned !== undefined) parts.push(filters.orphaned ? Prisma.sql`e.orphaned_at IS NOT NULL` : Prisma.sql`e.orphaned_at IS NULL`);
+  for (const { path, values } of filters.paths ?? []) {
+    const extracted = Prisma.sql`(e.document #> ${path}::text[])`;
+    if (!values) {
+      parts.push(Prisma.sql`${extracted} IS NOT NULL`);
+      continue;
+    }
+    // A path may hold a scalar or an array of scalars (metadata.tags, spec.dependsOn).
+    parts.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM jsonb_array_elements_text(CASE jsonb_typeof(${extracted}) WHEN 'array' THEN ${extracted} ELSE jsonb_build_array(${extracted}) END) v
+      WHERE lower(v) = ANY(${values.map((value) => value.toLowerCase())}::text[]))`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+const SUMMARY_COLUMNS = Prisma.raw(`e.id, e.ref, e.kind, e.namespace, e.name, e.title, e.description, e.spec_type AS "specType",
+  e.lifecycle, e.owner_ref AS "ownerRef", e.system_ref AS "systemRef", e.tags, e.source_id AS "sourceId",
+  e.orphaned_at AS "orphanedAt", e.updated_at AS "updatedAt", e.content_hash AS "contentHash"`);
+
+export function catalogReadsRepo(tx: Tx, tenantId: string) {
+  return {
+    list: async (query: EntityListQuery): Promise<EntitySummary[]> => {
+      const sort = query.sort ?? { field: "name" as const, order: "asc" as const };
+      const column = Prisma.raw(sort.field === "updatedAt" ? SORT_FIELDS.updatedAt : `coalesce(${SORT_FIELDS[sort.field]}, '')`);
+      const direction = Prisma.raw(sort.order === "desc" ? "DESC" : "ASC");
+      const comparator = Prisma.raw(sort.order === "desc" ? "<" : ">");
+      const keyset = query.after
+        ? sort.field === "updatedAt"
+          ? Prisma.sql`AND (e.updated_at, e.id) ${comparator} (${query.after.value}::timestamptz, ${query.after.id}::uuid)`
+          : Prisma.sql`AND (${column}, e.id) ${comparator} (${query.after.value ?? ""}, ${query.after.id}::uuid)`
+        : Prisma.empty;
+      const documentColumn = query.withDocument ? Prisma.sql`, e.document` : Prisma.empty;
+      return tx.$queryRaw<EntitySummary[]>`
+        SELECT ${SUMMARY_COLUMNS} ${documentColumn}
+        FROM catalog_entities e
+        WHERE ${whereClause(tenantId, query.filters)} ${keyset}
+        ORDER BY ${column} ${direction}, e.id ${direction}
+        LIMIT ${query.limit}`;
+    },
+
+    count: async (filters: EntityFilters): Promise<number> => {
+      const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM catalog_entities e WHERE ${whereClause(tenantId, filters)}`;
+      return row?.n ?? 0;
+    },
+
+    /** Counts per facet value; each facet ignores its own filter (so its other values stay visible). */
+    facets: async (filters: EntityFilters, facets: readonly Facet[] = FACETS, limitPerFacet = 200) => {
+      const result = {} as Record<Facet, { value: string; count: number }[]>;
+      for (const facet of facets) {
+        const rows =
+          facet === "tag"
+            ? await tx.$queryRaw<{ value: string; count: number }[]>`
+                SELECT t.tag AS value, count(*)::int AS count
+                FROM catalog_entity_tags t JOIN catalog_entities e ON e.tenant_id = t.tenant_id AND e.id = t.entity_id
+                WHERE t.tenant_id = ${tenantId}::uuid AND ${whereClause(tenantId, filters, "tag")}
+                GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT ${limitPerFacet}`
+            : await tx.$queryRaw<{ value: string; count: number }[]>`
+                SELECT ${Prisma.raw(FACET_COLUMNS[facet])} AS value, count(*)::int AS count
+                FROM catalog_entities e
+                WHERE ${whereClause(tenantId, filters, facet)} AND ${Prisma.raw(FACET_COLUMNS[facet])} IS NOT NULL
+                GROUP BY 1 ORDER BY count DESC, value LIMIT ${limitPerFacet}`;
+        result[facet] = rows;
+      }
+      return result;
+    },
+
+    getByRef: async (ref: string): Promise<(EntitySummary & { document: Prisma.JsonValue }) | null> => {
+      const [row] = await tx.$queryRaw<(EntitySummary & { document: Prisma.JsonValue })[]>`
+        SELECT ${SUMMARY_COLUMNS}, e.document FROM catalog_entities e
+        WHERE e.tenant_id = ${tenantId}::uuid AND e.ref = ${ref.toLowerCase()}`;
+      return row ?? null;
+    },
+
+    getById: async (id: string): Promise<(EntitySummary & { document: Prisma.JsonValue }) | null> => {
+      const [row] = await tx.$queryRaw<(EntitySummary & { document: Prisma.JsonValue })[]>`
+        SELECT ${SUMMARY_COLUMNS}, e.document FROM catalog_entities e
+        WHERE e.tenant_id = ${tenantId}::uuid AND e.id = ${id}::uuid`;
+      return row ?? null;
+    },
+
+    /** Every relation of one entity (both directions are stored), with what each target is. */
+    relationsOf: (ref: string) =>
+      tx.$queryRaw<{ type: string; targetRef: string; targetKind: string | null; targetTitle: string | null; targetExists: boolean }[]>`
+        SELECT r.type, r.target_ref AS "targetRef", t.kind AS "targetKind", coalesce(t.title, t.name) AS "targetTitle", t.id IS NOT NULL AS "targetExists"
+        FROM catalog_relations r
+        LEFT JOIN catalog_entities t ON t.tenant_id = r.tenant_id AND t.ref = r.target_ref
+        WHERE r.tenant_id = ${tenantId}::uuid AND r.source_ref = ${ref.toLowerCase()}
+        GROUP BY r.type, r.target_ref, t.kind, t.title, t.name, t.id
+        ORDER BY r.type, r.target_ref`,
+
+    /**
+     * The neighbourhood of `rootRef` over the given relation types, `depth` hops out, in one
+     * recursive query (never one request per node), capped at `maxNodes`.
+     */
+    graph: async (input: { rootRefs: string[]; types: string[]; depth: number; maxNodes: number }) => {
+      const nodes = await tx.$queryRaw<{ ref: string; depth: number }[]>`
+        WITH RECURSIVE walk(ref, depth) AS (
+          SELECT unnest(${input.rootRefs.map((ref) => ref.toLowerCase())}::text[]), 0
+          UNION
+          SELECT r.target_ref, w.depth + 1
+          FROM walk w JOIN catalog_relations r ON r.tenant_id = ${tenantId}::uuid AND r.source_ref = w.ref AND r.type = ANY(${input.types}::text[])
+          WHERE w.depth < ${input.depth}
+        )
+        SELECT ref, min(depth)::int AS depth FROM walk GROUP BY ref ORDER BY min(depth), ref LIMIT ${input.maxNodes}`;
+      const refs = nodes.map((node) => node.ref);
+      const [details, edges] = await Promise.all([
+        tx.$queryRaw<{ ref: string; kind: string; name: string; title: string | null; specType: string | null; ownerRef: string | null }[]>`
+          SELECT e.ref, e.kind, e.name, e.title, e.spec_type AS "specType", e.owner_ref AS "ownerRef"
+          FROM catalog_entities e WHERE e.tenant_id = ${tenantId}::uuid AND e.ref = ANY(${refs}::text[])`,
+        tx.$queryRaw<{ sourceRef: string; type: string; targetRef: string }[]>`
+          SELECT DISTINCT r.source_ref AS "sourceRef", r.type, r.target_ref AS "targetRef"
+          FROM catalog_relations r
+          WHERE r.tenant_id = ${tenantId}::uuid AND r.source_ref = ANY(${refs}::text[]) AND r.target_ref = ANY(${refs}::text[])
+            AND r.type = ANY(${input.types}::text[])`,
+      ]);
+      const byRef = new Map(details.map((detail) => [detail.ref, detail]));
+      return {
+        nodes: nodes.map((node) => ({ ...node, entity: byRef.get(node.ref) ?? null })),
+        edges,
+        truncated: nodes.length >= input.maxNodes,
+      };
+    },
+
+    /** Typo-tolerant ranked search through the SECURITY DEFINER function (tenant from the transaction). */
+    search: (query: string, limit: number) =>
+      tx.$queryRaw<{ entityId: string; ref: string; kind: string; name: string; title: string | null; description: string | null; score: number }[]>`
+        SELECT entity_id AS "entityId", ref, kind, name, title, description, score FROM catalog_search.search(${query}, ${limit})`,
+  };
+}

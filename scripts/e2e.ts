@@ -26,6 +26,7 @@ try {
     REDIS_PREFIX: `gr-e2e-${runId}`,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     E2E_PORT: String(env.E2E_PORT),
+    NEXT_DIST_DIR: `.next-e2e-${env.E2E_PORT}`,
     E2E_MODE: env.E2E_MODE,
     // The browser reaches the app on 127.0.0.1 directly: no proxy to trust.
     TRUST_PROXY: "false",

@@ -6,6 +6,8 @@ import type { NextConfig } from "next";
 const repoRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 const config: NextConfig = {
+  // scripts/e2e.ts builds into its own directory so concurrent runs never share a build.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   output: "standalone",
   // Trace workspace packages from the monorepo root so the standalone bundle includes them.
   outputFileTracingRoot: repoRoot,

@@ -31,12 +31,39 @@ const pnpmIn = (pkg, ...command) => ["--filter", pkg, "exec", ...command];
 export async function startApps({ root, supervisor, env, port, production }) {
   const web = c.cyan("[web]");
   if (production) {
-    const build = supervisor.start("web build", web, "pnpm", pnpmIn("@greenroom/web", "next", "build"), { env, cwd: root, oneShot: true });
+    const build = supervisor.start(
+      "web build",
+      web,
+      "pnpm",
+      pnpmIn("@greenroom/web", "next", "build"),
+      { env, cwd: root, oneShot: true },
+    );
     const { code, signal } = await build.exited;
-    if (code !== 0) throw new UserError(`next build failed (${signal ?? `exit code ${code}`}); see the [web] output above.`);
+    if (code !== 0)
+      throw new UserError(
+        `next build failed (${signal ?? `exit code ${code}`}); see the [web] output above.`,
+      );
   }
-  supervisor.start("web", web, "pnpm", pnpmIn("@greenroom/web", "next", production ? "start" : "dev", "--port", String(port)), { env, cwd: root });
-  supervisor.start("worker", c.magenta("[worker]"), "pnpm", pnpmIn("@greenroom/worker", "tsx", "src/main.ts"), { env, cwd: root });
+  supervisor.start(
+    "web",
+    web,
+    "pnpm",
+    pnpmIn(
+      "@greenroom/web",
+      "next",
+      production ? "start" : "dev",
+      "--port",
+      String(port),
+    ),
+    { env, cwd: root },
+  );
+  supervisor.start(
+    "worker",
+    c.magenta("[worker]"),
+    "pnpm",
+    pnpmIn("@greenroom/worker", "tsx", "src/main.ts"),
+    { env, cwd: root },
+  );
 }
 
 /** The "it's up" banner. */
@@ -47,7 +74,12 @@ export function banner({ port, setup, postgres, redis, production }) {
     ["Demo org", `${url}/${setup.demo.org || "acme"}`],
     ["Log in as", `${setup.demo.email}  /  ${setup.demo.password}`],
     ...(setup.apiToken ? [["API token", setup.apiToken]] : []),
-    ["Mode", production ? "production (next build + next start)" : "development (next dev)"],
+    [
+      "Mode",
+      production
+        ? "production (next build + next start)"
+        : "development (next dev)",
+    ],
     ["PostgreSQL", postgres.description],
     ["Redis", redis.description],
   ];
@@ -56,7 +88,10 @@ export function banner({ port, setup, postgres, redis, production }) {
     "",
     c.green(c.bold("  Greenroom is running")),
     "",
-    ...rows.map(([label, value]) => `  ${c.dim(label.padEnd(width))}  ${label === "App" ? c.bold(c.cyan(value)) : value}`),
+    ...rows.map(
+      ([label, value]) =>
+        `  ${c.dim(label.padEnd(width))}  ${label === "App" ? c.bold(c.cyan(value)) : value}`,
+    ),
     "",
     c.dim("  Ctrl-C stops web, worker and any database we started."),
     "",

@@ -23,7 +23,10 @@ export async function firstFound(steps) {
     try {
       result = await probe();
     } catch (error) {
-      result = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      result = {
+        ok: false,
+        reason: error instanceof Error ? error.message : String(error),
+      };
     }
     if (result && result.ok) return { ...result, ok: true, source, tried };
     tried.push({ source, label, reason: result?.reason ?? "not found" });
@@ -52,16 +55,32 @@ export async function discoverPostgres({ env, probes }) {
         };
       }
       if (env.DATABASE_ADMIN_URL) {
-        return { ok: true, description: "DATABASE_ADMIN_URL from the environment", adminUrl: env.DATABASE_ADMIN_URL };
+        return {
+          ok: true,
+          description: "DATABASE_ADMIN_URL from the environment",
+          adminUrl: env.DATABASE_ADMIN_URL,
+        };
       }
-      const partial = env.DATABASE_URL ? "DATABASE_URL is set but DATABASE_OWNER_URL is not" : env.DATABASE_OWNER_URL ? "DATABASE_OWNER_URL is set but DATABASE_URL is not" : "not set";
+      const partial = env.DATABASE_URL
+        ? "DATABASE_URL is set but DATABASE_OWNER_URL is not"
+        : env.DATABASE_OWNER_URL
+          ? "DATABASE_OWNER_URL is set but DATABASE_URL is not"
+          : "not set";
       return { ok: false, reason: partial };
     },
   };
   return firstFound([
     envStep,
-    { source: "default-port", label: "a server on 127.0.0.1:5432", probe: probes.defaultPort },
-    { source: "local", label: "local initdb/pg_ctl/postgres binaries", probe: probes.localBinaries },
+    {
+      source: "default-port",
+      label: "a server on 127.0.0.1:5432",
+      probe: probes.defaultPort,
+    },
+    {
+      source: "local",
+      label: "local initdb/pg_ctl/postgres binaries",
+      probe: probes.localBinaries,
+    },
     { source: "compose", label: "docker compose", probe: probes.compose },
   ]);
 }
@@ -77,10 +96,25 @@ export async function discoverRedis({ env, probes }) {
     {
       source: "env",
       label: "REDIS_URL",
-      probe: async () => (env.REDIS_URL ? { ok: true, description: "REDIS_URL from the environment", url: env.REDIS_URL } : { ok: false, reason: "not set" }),
+      probe: async () =>
+        env.REDIS_URL
+          ? {
+              ok: true,
+              description: "REDIS_URL from the environment",
+              url: env.REDIS_URL,
+            }
+          : { ok: false, reason: "not set" },
     },
-    { source: "default-port", label: "a server on 127.0.0.1:6379", probe: probes.defaultPort },
-    { source: "local", label: "a local redis-server binary", probe: probes.localBinaries },
+    {
+      source: "default-port",
+      label: "a server on 127.0.0.1:6379",
+      probe: probes.defaultPort,
+    },
+    {
+      source: "local",
+      label: "a local redis-server binary",
+      probe: probes.localBinaries,
+    },
     { source: "compose", label: "docker compose", probe: probes.compose },
   ]);
 }
@@ -93,19 +127,34 @@ export async function discoverRedis({ env, probes }) {
 export function installMessage(missing) {
   const pg = Boolean(missing.postgres);
   const redis = Boolean(missing.redis);
-  const needs = [pg && "PostgreSQL 15+", redis && "Redis 7+"].filter(Boolean).join(" and ");
-  const apt = [pg && "postgresql", redis && "redis-server"].filter(Boolean).join(" ");
-  const brew = [pg && "postgresql@16", redis && "redis"].filter(Boolean).join(" ");
-  const envVars = [pg && "DATABASE_URL/DATABASE_OWNER_URL", redis && "REDIS_URL"].filter(Boolean).join(" and ");
+  const needs = [pg && "PostgreSQL 15+", redis && "Redis 7+"]
+    .filter(Boolean)
+    .join(" and ");
+  const apt = [pg && "postgresql", redis && "redis-server"]
+    .filter(Boolean)
+    .join(" ");
+  const brew = [pg && "postgresql@16", redis && "redis"]
+    .filter(Boolean)
+    .join(" ");
+  const envVars = [
+    pg && "DATABASE_URL/DATABASE_OWNER_URL",
+    redis && "REDIS_URL",
+  ]
+    .filter(Boolean)
+    .join(" and ");
   const lines = [
     `Greenroom needs ${needs}. On Debian/Ubuntu: sudo apt-get install ${apt}; on macOS: brew install ${brew}; or install Docker, or set ${envVars}.`,
   ];
   if (pg && !redis) lines.push("(Redis was found.)");
   if (redis && !pg) lines.push("(PostgreSQL was found.)");
-  for (const [name, result] of /** @type {const} */ ([["PostgreSQL", missing.postgres], ["Redis", missing.redis]])) {
+  for (const [name, result] of /** @type {const} */ ([
+    ["PostgreSQL", missing.postgres],
+    ["Redis", missing.redis],
+  ])) {
     if (!result) continue;
     lines.push("", `Looked for ${name}:`);
-    for (const step of result.tried) lines.push(`  - ${step.label}: ${step.reason}`);
+    for (const step of result.tried)
+      lines.push(`  - ${step.label}: ${step.reason}`);
   }
   return lines.join("\n");
 }

@@ -5,7 +5,10 @@ import { delimiter, join } from "node:path";
 
 /** The first executable called `name` on PATH or in `extraDirs`, or null. */
 export function which(name, extraDirs = []) {
-  const dirs = [...(process.env.PATH ?? "").split(delimiter).filter(Boolean), ...extraDirs];
+  const dirs = [
+    ...(process.env.PATH ?? "").split(delimiter).filter(Boolean),
+    ...extraDirs,
+  ];
   for (const dir of dirs) {
     const file = join(dir, name);
     try {
@@ -30,7 +33,11 @@ export function capture(command, args, { timeoutMs = 30_000, env, cwd } = {}) {
     let timedOut = false;
     let child;
     try {
-      child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+      child = spawn(command, args, {
+        env,
+        cwd,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
     } catch (error) {
       resolve({ code: null, signal: null, stdout, stderr, error });
       return;
@@ -60,7 +67,9 @@ export function runInherited(command, args, { env, cwd } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, cwd, stdio: "inherit" });
     child.on("error", reject);
-    child.on("close", (code, signal) => resolve(code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1)));
+    child.on("close", (code, signal) =>
+      resolve(code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1)),
+    );
   });
 }
 

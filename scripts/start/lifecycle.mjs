@@ -57,7 +57,10 @@ export function createLifecycle() {
             log.warn("Forced exit: killing everything now");
             lifecycle.emergencyExit(1);
           }
-          lifecycle.shutdown(0, `${signal === "SIGINT" ? "Ctrl-C" : signal}: shutting down (press Ctrl-C again to force)`);
+          lifecycle.shutdown(
+            0,
+            `${signal === "SIGINT" ? "Ctrl-C" : signal}: shutting down (press Ctrl-C again to force)`,
+          );
         });
       }
       process.on("exit", () => {

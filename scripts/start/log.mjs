@@ -1,7 +1,8 @@
 // Console output for `pnpm start`: our own lines are prefixed [start], children's [web] etc.
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-const paint = (code) => (text) => (color ? `\x1b[${code}m${text}\x1b[0m` : String(text));
+const paint = (code) => (text) =>
+  color ? `\x1b[${code}m${text}\x1b[0m` : String(text);
 
 export const c = {
   bold: paint("1"),
@@ -45,15 +46,21 @@ export function writePartial(text) {
 }
 
 /** Each line of `text` prefixed with `[start]`. */
-const prefixed = (text) => String(text).split("\n").map((line) => `${tag} ${line}`).join("\n");
+const prefixed = (text) =>
+  String(text)
+    .split("\n")
+    .map((line) => `${tag} ${line}`)
+    .join("\n");
 
 export const log = {
   info: (message) => writeLine(prefixed(message)),
   detail: (message) => writeLine(prefixed(c.dim(message))),
   step: (message) => writeLine(prefixed(c.bold(message))),
   ok: (message) => writeLine(prefixed(`${c.green("✓")} ${message}`)),
-  warn: (message) => writeLine(prefixed(`${c.yellow("!")} ${message}`), process.stderr),
-  error: (message) => writeLine(prefixed(`${c.red("✗")} ${message}`), process.stderr),
+  warn: (message) =>
+    writeLine(prefixed(`${c.yellow("!")} ${message}`), process.stderr),
+  error: (message) =>
+    writeLine(prefixed(`${c.red("✗")} ${message}`), process.stderr),
 };
 
 /** An error whose message is meant for the user as-is (no stack trace). */

@@ -10,22 +10,36 @@ export function installReason(root) {
   const marker = join(root, "node_modules", ".modules.yaml");
   const lockfile = join(root, "pnpm-lock.yaml");
   if (!existsSync(marker)) return "node_modules is missing";
-  if (existsSync(lockfile) && statSync(lockfile).mtimeMs > statSync(marker).mtimeMs) return "pnpm-lock.yaml is newer than node_modules";
+  if (
+    existsSync(lockfile) &&
+    statSync(lockfile).mtimeMs > statSync(marker).mtimeMs
+  )
+    return "pnpm-lock.yaml is newer than node_modules";
   return null;
 }
 
 export async function ensureInstalled(root) {
   const reason = installReason(root);
   if (!reason) return false;
-  log.step(`Installing dependencies (${reason}): pnpm install --frozen-lockfile`);
+  log.step(
+    `Installing dependencies (${reason}): pnpm install --frozen-lockfile`,
+  );
   let code;
   try {
-    code = await runInherited("pnpm", ["install", "--frozen-lockfile"], { cwd: root });
+    code = await runInherited("pnpm", ["install", "--frozen-lockfile"], {
+      cwd: root,
+    });
   } catch (error) {
-    if (error?.code === "ENOENT") throw new UserError("pnpm is not on PATH. Enable it with `corepack enable` (ships with Node.js) or `npm install -g pnpm`, then run `pnpm start`.");
+    if (error?.code === "ENOENT")
+      throw new UserError(
+        "pnpm is not on PATH. Enable it with `corepack enable` (ships with Node.js) or `npm install -g pnpm`, then run `pnpm start`.",
+      );
     throw error;
   }
-  if (code !== 0) throw new UserError(`pnpm install --frozen-lockfile failed (exit ${code}); see its output above.`);
+  if (code !== 0)
+    throw new UserError(
+      `pnpm install --frozen-lockfile failed (exit ${code}); see its output above.`,
+    );
   // pnpm may leave .modules.yaml untouched when nothing changed; mark node_modules as current.
   const marker = join(root, "node_modules", ".modules.yaml");
   if (existsSync(marker) && installReason(root)) {

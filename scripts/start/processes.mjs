@@ -45,13 +45,27 @@ export function createSupervisor({ onUnexpectedExit }) {
    * @param {{ env: NodeJS.ProcessEnv, cwd: string, oneShot?: boolean, onLine?: (line: string) => boolean }} options
    *   onLine may return true to swallow a stdout line (used for the setup result line).
    */
-  function start(name, label, command, args, { env, cwd, oneShot = false, onLine }) {
-    const child = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  function start(
+    name,
+    label,
+    command,
+    args,
+    { env, cwd, oneShot = false, onLine },
+  ) {
+    const child = spawn(command, args, {
+      env,
+      cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const pipe = (stream, target) =>
-      createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => {
-        if (target === process.stdout && onLine?.(line)) return;
-        writeLine(`${label} ${line}`, target);
-      });
+      createInterface({ input: stream, crlfDelay: Infinity }).on(
+        "line",
+        (line) => {
+          if (target === process.stdout && onLine?.(line)) return;
+          writeLine(`${label} ${line}`, target);
+        },
+      );
     pipe(child.stdout, process.stdout);
     pipe(child.stderr, process.stderr);
     const exited = new Promise((resolve) => {
@@ -77,7 +91,10 @@ export function createSupervisor({ onUnexpectedExit }) {
     while (Date.now() < deadline && alive.some(groupAlive)) await sleep(100);
     const stubborn = alive.filter(groupAlive);
     for (const pid of stubborn) signalGroup(pid, "SIGKILL");
-    if (stubborn.length > 0) log.warn(`Killed ${stubborn.length} process group(s) that ignored SIGTERM for ${timeoutMs / 1000} s`);
+    if (stubborn.length > 0)
+      log.warn(
+        `Killed ${stubborn.length} process group(s) that ignored SIGTERM for ${timeoutMs / 1000} s`,
+      );
   }
 
   /** Synchronous last resort (second Ctrl-C, process exit). */
@@ -114,14 +131,21 @@ export function portInUse(port, host = "127.0.0.1") {
  * Polls `url` until it answers 200, printing a dot every couple of seconds.
  * Resolves true when healthy, false on timeout or when `shouldStop()` turns true.
  */
-export async function waitForHealth({ url, timeoutMs = 180_000, shouldStop = () => false }) {
+export async function waitForHealth({
+  url,
+  timeoutMs = 180_000,
+  shouldStop = () => false,
+}) {
   const started = Date.now();
   let lastDot = started;
   log.info(`Waiting for ${url} (the first compile can take a minute)`);
   while (Date.now() - started < timeoutMs) {
     if (shouldStop()) break;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: "manual" });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(10_000),
+        redirect: "manual",
+      });
       await response.body?.cancel();
       if (response.status === 200) {
         endLine();

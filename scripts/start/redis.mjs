@@ -37,7 +37,9 @@ export function parseReply(buffer, offset = 0) {
   if (buffer.length <= offset) return undefined;
   const type = String.fromCharCode(buffer[offset]);
   if (!"+-:$*".includes(type)) {
-    throw new Error(`not a Redis server (it answered ${JSON.stringify(buffer.toString("latin1", offset, offset + 24))})`);
+    throw new Error(
+      `not a Redis server (it answered ${JSON.stringify(buffer.toString("latin1", offset, offset + 24))})`,
+    );
   }
   const lineEnd = buffer.indexOf("\r\n", offset);
   if (lineEnd < 0) return undefined;
@@ -54,7 +56,10 @@ export function parseReply(buffer, offset = 0) {
       const length = Number(line);
       if (length < 0) return { value: null, next };
       if (buffer.length < next + length + 2) return undefined;
-      return { value: buffer.toString("utf8", next, next + length), next: next + length + 2 };
+      return {
+        value: buffer.toString("utf8", next, next + length),
+        next: next + length + 2,
+      };
     }
     default: {
       const count = Number(line);
@@ -76,7 +81,13 @@ export function parseReply(buffer, offset = 0) {
  * reply, a refused connection, non-RESP bytes, or after `timeoutMs` in total. With
  * `expectClose`, the server closing the connection without replying (SHUTDOWN) resolves null.
  */
-export function redisCommand({ host = "127.0.0.1", port, args, timeoutMs = 1000, expectClose = false }) {
+export function redisCommand({
+  host = "127.0.0.1",
+  port,
+  args,
+  timeoutMs = 1000,
+  expectClose = false,
+}) {
   return new Promise((resolvePromise, reject) => {
     let buffer = Buffer.alloc(0);
     let settled = false;
@@ -89,7 +100,13 @@ export function redisCommand({ host = "127.0.0.1", port, args, timeoutMs = 1000,
       if (error) reject(error);
       else resolvePromise(value);
     };
-    const timer = setTimeout(() => finish(new Error(`no answer from ${host}:${port} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(
+          new Error(`no answer from ${host}:${port} within ${timeoutMs} ms`),
+        ),
+      timeoutMs,
+    );
     socket.on("connect", () => socket.write(encodeCommand(args)));
     socket.on("data", (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
@@ -105,7 +122,10 @@ export function redisCommand({ host = "127.0.0.1", port, args, timeoutMs = 1000,
     socket.on("error", (error) => finish(error));
     socket.on("close", () => {
       if (expectClose) finish(null, null);
-      else finish(new Error(`${host}:${port} closed the connection without answering`));
+      else
+        finish(
+          new Error(`${host}:${port} closed the connection without answering`),
+        );
     });
   });
 }
@@ -113,13 +133,19 @@ export function redisCommand({ host = "127.0.0.1", port, args, timeoutMs = 1000,
 /** Resolves "PONG" if a Redis server answers PING at host:port; rejects otherwise. */
 export async function redisPing(host, port, timeoutMs = 1000) {
   const reply = await redisCommand({ host, port, args: ["PING"], timeoutMs });
-  if (reply !== "PONG") throw new Error(`${host}:${port} answered ${JSON.stringify(reply)} to PING`);
+  if (reply !== "PONG")
+    throw new Error(
+      `${host}:${port} answered ${JSON.stringify(reply)} to PING`,
+    );
   return reply;
 }
 
 function describeError(error, where) {
   if (error?.code === "ECONNREFUSED") return `nothing is listening on ${where}`;
-  if (error instanceof RedisReplyError && /NOAUTH|WRONGPASS/.test(error.message)) {
+  if (
+    error instanceof RedisReplyError &&
+    /NOAUTH|WRONGPASS/.test(error.message)
+  ) {
     return `the Redis on ${where} needs a password; set REDIS_URL=redis://:PASSWORD@${where}`;
   }
   return `${where}: ${error?.message ?? error}`;
@@ -127,24 +153,45 @@ function describeError(error, where) {
 
 function versionTooOld(version) {
   const [major = 0, minor = 0] = version.split(".").map(Number);
-  return major < MIN_VERSION[0] || (major === MIN_VERSION[0] && minor < MIN_VERSION[1]);
+  return (
+    major < MIN_VERSION[0] ||
+    (major === MIN_VERSION[0] && minor < MIN_VERSION[1])
+  );
 }
 
 /** Probe: a Redis already answering on 127.0.0.1:6379. */
-export async function probeDefaultRedis({ host = "127.0.0.1", port = DEFAULT_REDIS_PORT } = {}) {
+export async function probeDefaultRedis({
+  host = "127.0.0.1",
+  port = DEFAULT_REDIS_PORT,
+} = {}) {
   const where = `${host}:${port}`;
   try {
     await redisPing(host, port);
-    const info = String(await redisCommand({ host, port, args: ["INFO", "server"] }));
+    const info = String(
+      await redisCommand({ host, port, args: ["INFO", "server"] }),
+    );
     const version = /redis_version:([\d.]+)/.exec(info)?.[1];
-    if (version && versionTooOld(version)) return { ok: false, reason: `the Redis on ${where} is ${version}; Greenroom needs 6.2+ (7+ recommended)` };
-    return { ok: true, url: `redis://${host}:${port}`, description: `Redis ${version ?? ""} on ${where}`.replace("  ", " ") };
+    if (version && versionTooOld(version))
+      return {
+        ok: false,
+        reason: `the Redis on ${where} is ${version}; Greenroom needs 6.2+ (7+ recommended)`,
+      };
+    return {
+      ok: true,
+      url: `redis://${host}:${port}`,
+      description: `Redis ${version ?? ""} on ${where}`.replace("  ", " "),
+    };
   } catch (error) {
     return { ok: false, reason: describeError(error, where) };
   }
 }
 
-const EXTRA_BIN_DIRS = ["/opt/homebrew/bin", "/usr/local/bin", "/usr/bin", "/usr/sbin"];
+const EXTRA_BIN_DIRS = [
+  "/opt/homebrew/bin",
+  "/usr/local/bin",
+  "/usr/bin",
+  "/usr/sbin",
+];
 
 /**
  * Probe: `redis-server` on PATH → start it on 127.0.0.1:63799 with its files in .data/redis.
@@ -152,32 +199,71 @@ const EXTRA_BIN_DIRS = ["/opt/homebrew/bin", "/usr/local/bin", "/usr/bin", "/usr
  */
 export async function startLocalRedis({ root, port = LOCAL_REDIS_PORT, log }) {
   const binary = which("redis-server", EXTRA_BIN_DIRS);
-  if (!binary) return { ok: false, reason: "redis-server is not installed (not on PATH)" };
-  const versionOutput = await capture(binary, ["--version"], { timeoutMs: 10_000 });
+  if (!binary)
+    return { ok: false, reason: "redis-server is not installed (not on PATH)" };
+  const versionOutput = await capture(binary, ["--version"], {
+    timeoutMs: 10_000,
+  });
   const version = /v=([\d.]+)/.exec(versionOutput.stdout)?.[1];
-  if (version && versionTooOld(version)) return { ok: false, reason: `${binary} is Redis ${version}; Greenroom needs 6.2+ (7+ recommended)` };
+  if (version && versionTooOld(version))
+    return {
+      ok: false,
+      reason: `${binary} is Redis ${version}; Greenroom needs 6.2+ (7+ recommended)`,
+    };
 
   const dir = resolve(root, ".data", "redis");
   const logFile = resolve(root, ".data", "redis.log");
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const url = `redis://127.0.0.1:${port}`;
-  const description = `redis-server ${version ?? ""} started by pnpm start on 127.0.0.1:${port} (.data/redis)`.replace("  ", " ");
+  const description =
+    `redis-server ${version ?? ""} started by pnpm start on 127.0.0.1:${port} (.data/redis)`.replace(
+      "  ",
+      " ",
+    );
 
   // Left over from a run that was killed hard? Reuse it if it is ours (same --dir), else give up.
-  const leftover = await redisCommand({ port, args: ["CONFIG", "GET", "dir"] }).catch(() => undefined);
+  const leftover = await redisCommand({
+    port,
+    args: ["CONFIG", "GET", "dir"],
+  }).catch(() => undefined);
   if (leftover !== undefined) {
     if (Array.isArray(leftover) && leftover[1] === dir) {
-      log?.info(`Reusing the redis-server a previous run left on 127.0.0.1:${port}`);
-      return { ok: true, url, description, stop: () => shutdownRedis(port, undefined) };
+      log?.info(
+        `Reusing the redis-server a previous run left on 127.0.0.1:${port}`,
+      );
+      return {
+        ok: true,
+        url,
+        description,
+        stop: () => shutdownRedis(port, undefined),
+      };
     }
-    return { ok: false, reason: `port ${port} is already used by another server, so a local redis-server can't start there` };
+    return {
+      ok: false,
+      reason: `port ${port} is already used by another server, so a local redis-server can't start there`,
+    };
   }
 
   const logFd = openSync(logFile, "a");
-  const child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no"], {
-    stdio: ["ignore", logFd, logFd],
-    detached: true, // Ctrl-C in the terminal reaches us only; we shut Redis down in order
-  });
+  const child = spawn(
+    binary,
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--dir",
+      dir,
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+    ],
+    {
+      stdio: ["ignore", logFd, logFd],
+      detached: true, // Ctrl-C in the terminal reaches us only; we shut Redis down in order
+    },
+  );
   closeSync(logFd);
   let exited = false;
   child.on("exit", () => (exited = true));
@@ -205,17 +291,25 @@ export async function startLocalRedis({ root, port = LOCAL_REDIS_PORT, log }) {
   } catch {
     // no log
   }
-  return { ok: false, reason: `${binary} did not start (log: .data/redis.log)\n${tail(logText, 10)}` };
+  return {
+    ok: false,
+    reason: `${binary} did not start (log: .data/redis.log)\n${tail(logText, 10)}`,
+  };
 }
 
 async function shutdownRedis(port, child) {
-  await redisCommand({ port, args: ["SHUTDOWN", "NOSAVE"], expectClose: true, timeoutMs: 3000 }).catch(() => undefined);
+  await redisCommand({
+    port,
+    args: ["SHUTDOWN", "NOSAVE"],
+    expectClose: true,
+    timeoutMs: 3000,
+  }).catch(() => undefined);
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolveExit) => child.once("exit", resolveExit));
-  const waitFor = (ms) => Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
+  const waitFor = (ms) =>
+    Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
   if (await waitFor(5000)) return;
   child.kill("SIGTERM");
   if (await waitFor(3000)) return;
   child.kill("SIGKILL");
 }
-

@@ -1,6 +1,13 @@
 // Step 2: local secrets in .data/secrets.json (gitignored) so sessions survive restarts.
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 
 export const DEFAULT_DB_PASSWORD = "greenroom";
@@ -36,10 +43,15 @@ export function loadSecrets(root, env = process.env) {
     }
   }
   let created = false;
-  if (typeof stored.AUTH_SECRET !== "string" || stored.AUTH_SECRET.length < 32) {
+  if (
+    typeof stored.AUTH_SECRET !== "string" ||
+    stored.AUTH_SECRET.length < 32
+  ) {
     stored = { ...stored, AUTH_SECRET: randomBytes(32).toString("base64url") };
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(temporary, `${JSON.stringify(stored, null, 2)}\n`, {
+      mode: 0o600,
+    });
     renameSync(temporary, file);
     created = true;
   }

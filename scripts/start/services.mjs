@@ -1,5 +1,9 @@
 // Steps 3 and 4: find Postgres and Redis with the real probes, in the order from discover.mjs.
-import { discoverPostgres, discoverRedis, installMessage } from "./discover.mjs";
+import {
+  discoverPostgres,
+  discoverRedis,
+  installMessage,
+} from "./discover.mjs";
 import { probeComposePostgres, probeComposeRedis } from "./docker.mjs";
 import { log, UserError } from "./log.mjs";
 import { probeDefaultPostgres, startLocalPostgres } from "./postgres.mjs";
@@ -7,7 +11,8 @@ import { probeDefaultRedis, startLocalRedis } from "./redis.mjs";
 
 /** Registers a found service's stop functions and reports where it came from. */
 function adopt(name, found, lifecycle) {
-  for (const step of found.tried) if (step.source !== "env") log.detail(`  ${step.label}: ${step.reason}`);
+  for (const step of found.tried)
+    if (step.source !== "env") log.detail(`  ${step.label}: ${step.reason}`);
   if (found.stop) lifecycle.onShutdown(name, found.stop);
   if (found.emergencyStop) lifecycle.onEmergency(found.emergencyStop);
   log.ok(`${name}: ${found.description}`);
@@ -41,7 +46,15 @@ export async function findServices({ root, env, lifecycle }) {
   if (redis.ok) adopt("Redis", redis, lifecycle);
 
   if (!postgres.ok || !redis.ok) {
-    throw new UserError(installMessage({ postgres: postgres.ok ? undefined : postgres, redis: redis.ok ? undefined : redis }));
+    throw new UserError(
+      installMessage({
+        postgres: postgres.ok ? undefined : postgres,
+        redis: redis.ok ? undefined : redis,
+      }),
+    );
   }
-  return { postgres: /** @type {any} */ (postgres), redis: /** @type {any} */ (redis) };
+  return {
+    postgres: /** @type {any} */ (postgres),
+    redis: /** @type {any} */ (redis),
+  };
 }

@@ -19,12 +19,26 @@ export function parseSetupLine(line) {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    throw new UserError(`scripts/setup-database.ts printed an unreadable GREENROOM_SETUP line (${error.message}): ${json.slice(0, 200)}`);
+    throw new UserError(
+      `scripts/setup-database.ts printed an unreadable GREENROOM_SETUP line (${error.message}): ${json.slice(0, 200)}`,
+    );
   }
-  const missing = ["appUrl", "ownerUrl"].filter((key) => typeof value?.[key] !== "string" || !value[key]);
-  if (typeof value?.demo?.email !== "string" || typeof value?.demo?.password !== "string") missing.push("demo.email/demo.password");
-  if (missing.length > 0) throw new UserError(`scripts/setup-database.ts printed GREENROOM_SETUP without ${missing.join(", ")}`);
-  return /** @type {SetupResult} */ ({ ...value, demo: { org: "acme", ...value.demo } });
+  const missing = ["appUrl", "ownerUrl"].filter(
+    (key) => typeof value?.[key] !== "string" || !value[key],
+  );
+  if (
+    typeof value?.demo?.email !== "string" ||
+    typeof value?.demo?.password !== "string"
+  )
+    missing.push("demo.email/demo.password");
+  if (missing.length > 0)
+    throw new UserError(
+      `scripts/setup-database.ts printed GREENROOM_SETUP without ${missing.join(", ")}`,
+    );
+  return /** @type {SetupResult} */ ({
+    ...value,
+    demo: { org: "acme", ...value.demo },
+  });
 }
 
 /** The environment for setup-database.ts: bootstrap with the admin URL, or migrate+seed only. */
@@ -52,26 +66,48 @@ export function setupEnv({ env, postgres, redisUrl, secrets }) {
  * Runs `pnpm exec tsx scripts/setup-database.ts` (own process group, output prefixed [setup]).
  * @returns {Promise<SetupResult>}
  */
-export async function runDatabaseSetup({ root, env, postgres, redisUrl, secrets, supervisor }) {
+export async function runDatabaseSetup({
+  root,
+  env,
+  postgres,
+  redisUrl,
+  secrets,
+  supervisor,
+}) {
   if (!existsSync(join(root, "scripts", "setup-database.ts"))) {
-    throw new UserError("scripts/setup-database.ts is missing, so the database can't be set up.");
+    throw new UserError(
+      "scripts/setup-database.ts is missing, so the database can't be set up.",
+    );
   }
   let resultLine;
-  const { exited } = supervisor.start("setup", c.blue("[setup]"), "pnpm", ["exec", "tsx", "scripts/setup-database.ts"], {
-    env: setupEnv({ env, postgres, redisUrl, secrets }),
-    cwd: root,
-    oneShot: true,
-    onLine: (line) => {
-      if (!line.startsWith(SETUP_PREFIX)) return false;
-      resultLine = line;
-      return true;
+  const { exited } = supervisor.start(
+    "setup",
+    c.blue("[setup]"),
+    "pnpm",
+    ["exec", "tsx", "scripts/setup-database.ts"],
+    {
+      env: setupEnv({ env, postgres, redisUrl, secrets }),
+      cwd: root,
+      oneShot: true,
+      onLine: (line) => {
+        if (!line.startsWith(SETUP_PREFIX)) return false;
+        resultLine = line;
+        return true;
+      },
     },
-  });
+  );
   const { code, signal } = await exited;
-  if (code !== 0) throw new UserError(`Database setup failed (${signal ?? `exit code ${code}`}); see the [setup] output above.`);
-  if (!resultLine) throw new UserError("scripts/setup-database.ts finished without printing its GREENROOM_SETUP line.");
+  if (code !== 0)
+    throw new UserError(
+      `Database setup failed (${signal ?? `exit code ${code}`}); see the [setup] output above.`,
+    );
+  if (!resultLine)
+    throw new UserError(
+      "scripts/setup-database.ts finished without printing its GREENROOM_SETUP line.",
+    );
   const result = parseSetupLine(resultLine);
   // URLs given in the environment are used exactly as given.
-  if (!postgres.adminUrl) return { ...result, appUrl: postgres.appUrl, ownerUrl: postgres.ownerUrl };
+  if (!postgres.adminUrl)
+    return { ...result, appUrl: postgres.appUrl, ownerUrl: postgres.ownerUrl };
   return result;
 }

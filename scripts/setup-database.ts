@@ -28,10 +28,15 @@ console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Data
 
 // The seed talks to the database as the app would: through the app role, under RLS.
 process.env.DATABASE_URL = urls.appUrl;
-const { seedDemoOrg, DEMO } = await import("./seed/demo-org");
+const { seedDemoOrg, issueDemoApiToken, DEMO } = await import("./seed/demo-org");
 const { disconnectPrisma } = await import("@greenroom/db");
-const { created } = await seedDemoOrg();
-console.log(created ? `Seeded the demo organization "${DEMO.org.slug}".` : `Demo organization "${DEMO.org.slug}" already exists.`);
+const { created, entities } = await seedDemoOrg();
+console.log(
+  created
+    ? `Seeded the demo organization "${DEMO.org.slug}" with ${entities} catalog entities.`
+    : `Demo organization "${DEMO.org.slug}" already exists; its ${entities}-entity demo catalog is up to date.`,
+);
+const apiToken = await issueDemoApiToken();
 await disconnectPrisma();
 
 console.log(
@@ -39,5 +44,6 @@ console.log(
     appUrl: urls.appUrl,
     ownerUrl: urls.ownerUrl,
     demo: { email: DEMO.owner.email, password: DEMO.owner.password, org: DEMO.org.slug },
+    apiToken,
   })}`,
 );

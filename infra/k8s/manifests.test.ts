@@ -289,11 +289,13 @@ describe("infra/k8s manifests", () => {
     expect(container.image).toMatch(/^ghcr\.io\/greenroom\/web:/);
     expect(container.ports?.map((port) => port.containerPort)).toContain(3000);
     expect(
-      probeProblems(container, ["startupProbe", "readinessProbe", "livenessProbe"], {
+      probeProblems(container, ["startupProbe", "readinessProbe"], {
         path: "/api/health",
         port: 3000,
       }),
     ).toEqual([]);
+    // Liveness must not depend on the datastores (a DB outage would restart every pod).
+    expect(probeProblems(container, ["livenessProbe"], { path: "/api/health/live", port: 3000 })).toEqual([]);
 
     const cacheMount = container.volumeMounts?.find((mount) => mount.mountPath === "/app/apps/web/.next/cache");
     expect(cacheMount, "Next needs a writable .next/cache under a read-only root").toBeDefined();

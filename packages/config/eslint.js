@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 /** One lint setup for the whole workspace (the root eslint.config.js uses it). */
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/generated/**", "**/e2e/test-results/**", ".data/**", "**/next-env.d.ts"],
+    ignores: ["**/node_modules/**", "**/.next/**", "**/.next-*/**", "**/dist/**", "**/generated/**", "**/e2e/test-results/**", ".data/**", "**/next-env.d.ts"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,10 +1,15 @@
 import {
   acceptInvitation,
+  createApiToken,
   createInvitation,
+  revokeApiToken,
   signUp,
   updateOrganizationSettings,
   type RateLimiter,
 } from "@greenroom/accounts";
+import { parseCatalogEntities } from "@greenroom/catalog";
+import { applyMutation, ensureSource } from "@greenroom/catalog/engine";
+import { generateCatalog } from "@greenroom/catalog/fixtures";
 import { withGlobal, withTenant } from "@greenroom/db";
 
 export const DEMO = {
@@ -25,8 +30,9 @@ const meta = { ip: "127.0.0.1", userAgent: "greenroom-seed" };
  * The demo org, created through the same domain functions a person's clicks use, so its audit
  * log reads like a real one. Idempotent: an existing demo org is left as it is.
  */
-export async function seedDemoOrg(): Promise<{ created: boolean }> {
-  if (await withGlobal((db) => db.organizations.findBySlug(DEMO.org.slug))) return { created: false };
+export async function seedDemoOrg(): Promise<{ created: boolean; entities: number }> {
+  const existing = await withGlobal((db) => db.organizations.findBySlug(DEMO.org.slug));
+  if (existing) return { created: false, entities: await seedDemoCatalog(existing.id) };
 
   const owner = await signUp(
     { ...DEMO.owner, organization: { name: "Acme", slug: DEMO.org.slug } },
@@ -45,5 +51,39 @@ export async function seedDemoOrg(): Promise<{ created: boolean }> {
     const account = await signUp({ name: teammate.name, email: teammate.email, password: DEMO.owner.password }, unlimited, meta);
     await acceptInvitation(token, { userId: account.userId, email: teammate.email }, meta);
   }
-  return { created: true };
+  return { created: true, entities: await seedDemoCatalog(orgId) };
+}
+
+/**
+ * A realistic catalog (domains, systems, teams, people, services, APIs with real definitions),
+ * applied as a full mutation of one source: re-running it writes nothing.
+ */
+async function seedDemoCatalog(orgId: string): Promise<number> {
+  const { entities, errors } = parseCatalogEntities(generateCatalog({ org: "acme" }), { sourceName: "demo" });
+  if (errors.length) throw new Error(`The demo catalog does not validate: ${errors[0]?.message}`);
+  await withTenant({ tenantId: orgId }, async (db) => {
+    const source = await ensureSource(db, { kind: "PUSH", key: "demo-catalog" });
+    await applyMutation(db, source, { type: "full", entities });
+  });
+  return entities.length;
+}
+
+const DEMO_TOKEN_NAME = "Demo token (pnpm start)";
+
+/**
+ * A read-write API token for the demo org, printed by `pnpm start`. Tokens are stored hashed, so
+ * each start issues a new one and revokes the previous demo token.
+ */
+export async function issueDemoApiToken(): Promise<string> {
+  const org = await withGlobal((db) => db.organizations.findBySlug(DEMO.org.slug));
+  if (!org) throw new Error("The demo organization does not exist");
+  const owner = await withGlobal((db) => db.users.findByEmail(DEMO.owner.email));
+  const actor = owner ? { userId: owner.id, email: owner.email } : null;
+  return withTenant({ tenantId: org.id, userId: owner?.id }, async (db) => {
+    for (const token of await db.apiTokens.list()) {
+      if (token.name === DEMO_TOKEN_NAME && !token.revokedAt && actor) await revokeApiToken(db, actor, meta, { tokenId: token.id });
+    }
+    const { token } = await createApiToken(db, actor, meta, { name: DEMO_TOKEN_NAME, scope: "WRITE" });
+    return token;
+  });
 }

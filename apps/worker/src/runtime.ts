@@ -1,13 +1,16 @@
 import { createServer, type Server } from "node:http";
 
-import { bullPrefix, createRedis, isJobName, parseJobPayload, pingRedis, QUEUE_NAMES } from "@greenroom/queue";
+import { bullPrefix, createRedis, isJobName, jobContext, parseJobPayload, pingRedis, QUEUE_NAMES, runWithDelays } from "@greenroom/queue";
+import { scheduleBillingJobs } from "@greenroom/billing";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
+
+import type { JobContext, JobName } from "@greenroom/queue";
 
 import { handlers } from "./handlers";
 
 export type WorkerRuntime = { worker: Worker; health: Server | null; close: () => Promise<void> };
 
-async function processJob(job: Job): Promise<unknown> {
+async function processJob(job: Job, token?: string): Promise<unknown> {
   if (!isJobName(job.name)) throw new UnrecoverableError(`No handler for job "${job.name}"`);
   // Payloads are validated again on the way out: a job enqueued by an older deploy may not fit,
   // and a payload that does not fit now never will, so it is not retried.
@@ -17,7 +20,8 @@ async function processJob(job: Job): Promise<unknown> {
   } catch (error) {
     throw new UnrecoverableError(`Malformed payload for "${job.name}": ${(error as Error).message}`);
   }
-  return (handlers[job.name] as (payload: unknown) => Promise<unknown>)(payload);
+  // A handler may ask to run again later (rate limit, yielding to other tenants): DelayJob.
+  return runWithDelays(job, token, () => (handlers[job.name as JobName] as (payload: unknown, context: JobContext) => Promise<unknown>)(payload, jobContext(job)));
 }
 
 export async function startWorkerRuntime(options: { concurrency: number; healthPort: number | null; log?: (line: string) => void }): Promise<WorkerRuntime> {
@@ -31,6 +35,7 @@ export async function startWorkerRuntime(options: { concurrency: number; healthP
   // Log ids, names and attempts only: payloads may hold customer data.
   worker.on("failed", (job, error) => log(`job ${job?.id} (${job?.name}) failed on attempt ${job?.attemptsMade}: ${error.message}`));
   worker.on("error", (error) => log(`worker error: ${error.message}`));
+  await scheduleBillingJobs();
 
   let health: Server | null = null;
   if (options.healthPort !== null) {

@@ -1,3 +1,4 @@
+import { BILLING_AUDIT_ACTIONS } from "@greenroom/billing";
 import type { Prisma } from "@greenroom/db";
 import type { TenantDb } from "@greenroom/db";
 
@@ -15,12 +16,23 @@ export const AUDIT_ACTIONS = [
   "invitation.created",
   "invitation.revoked",
   "invitation.accepted",
+  // billing.checkout_started, billing.plan_changed, billing.payment_failed, … (packages/billing)
+  ...BILLING_AUDIT_ACTIONS,
+  // The catalog's admin actions (packages/api/src/routers/catalog)
+  "catalog.imported",
+  "catalog.source_removed",
+  "catalog.held_confirmed",
+  "catalog.held_discarded",
+  "catalog.orphans_removed",
+  // Org API tokens (packages/accounts/src/api-tokens.ts)
+  "api_token.created",
+  "api_token.revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditTarget = {
-  type: "organization" | "member" | "invitation";
+  type: "organization" | "member" | "invitation" | "catalog_source" | "api_token";
   id: string;
   label?: string;
 };

@@ -23,3 +23,5 @@ export {
 } from "./invitations";
 export type { InvitationPreview, InvitationStatus } from "./invitations";
 export { updateOrganizationSettings, listMyOrganizations } from "./organization";
+export { createApiToken, revokeApiToken, authenticateApiToken, tenantOfApiToken, hashApiToken, API_TOKEN_NAME_MAX } from "./api-tokens";
+export type { ApiTokenPrincipal } from "./api-tokens";

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
+import { assertSeatAvailable, effectivePlan, seatSyncAfterCommit } from "@greenroom/billing";
 import { withTenant, type InvitationRecord, type Role, type TenantDb } from "@greenroom/db";
 
 import { recordAudit, type ActorRef, type RequestMeta } from "./audit";
@@ -50,6 +51,10 @@ export async function createInvitation(db: TenantDb, actor: Actor, meta: Request
   for (const pending of await db.invitations.listPending(now)) {
     if (pending.email === input.email) await db.invitations.revoke(pending.id, now);
   }
+  // A pending invitation holds a seat: members + pending invitations must stay within the plan.
+  // The org row lock makes two invitations racing for the last seat go one after the other.
+  const billing = await db.billing.lock();
+  assertSeatAvailable(effectivePlan(billing, now), (await db.memberships.count()) + (await db.invitations.countPending(now)), "invite");
   const token = newToken(db.tenantId);
   const invitation = await db.invitations.create({
     email: input.email,
@@ -121,6 +126,10 @@ export async function acceptInvitation(token: string, user: ActorRef, meta: Requ
     if (await db.memberships.find(user.userId)) {
       throw new DomainError("CONFLICT", `You are already a member of ${org.name}`);
     }
+    // The plan may have changed since the invitation was sent (a trial ended): re-check, under
+    // the org row lock so two people accepting at once cannot both take the last seat.
+    const billing = await db.billing.lock();
+    assertSeatAvailable(effectivePlan(billing), await db.memberships.count(), "accept");
     if (!(await db.invitations.markAccepted(invitation.id, user.userId, new Date()))) {
       throw new DomainError("BAD_REQUEST", STATUS_MESSAGES.accepted);
     }
@@ -130,6 +139,7 @@ export async function acceptInvitation(token: string, user: ActorRef, meta: Requ
       role: invitation.role,
       via: "invitation",
     });
+    await seatSyncAfterCommit(db);
     return { slug: org.slug };
   });
 }

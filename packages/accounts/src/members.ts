@@ -1,3 +1,4 @@
+import { seatSyncAfterCommit } from "@greenroom/billing";
 import type { MemberRecord, Role, TenantDb } from "@greenroom/db";
 
 import { recordAudit, type ActorRef, type RequestMeta } from "./audit";
@@ -48,6 +49,7 @@ export async function removeMember(db: TenantDb, actor: Actor, meta: RequestMeta
   await recordAudit(db, actor, meta, "member.removed", { type: "member", id: target.userId, label: target.user.email }, {
     role: target.role,
   });
+  await seatSyncAfterCommit(db);
 }
 
 export async function leaveOrganization(db: TenantDb, actor: Actor, meta: RequestMeta) {
@@ -56,4 +58,5 @@ export async function leaveOrganization(db: TenantDb, actor: Actor, meta: Reques
   await recordAudit(db, actor, meta, "member.left", { type: "member", id: actor.userId, label: actor.email }, {
     role: actor.role,
   });
+  await seatSyncAfterCommit(db);
 }

@@ -1,6 +1,11 @@
 import { accountRouter } from "./routers/account/router";
+import { apiTokensRouter } from "./routers/api-tokens/router";
 import { auditRouter } from "./routers/audit/router";
+import { billingRouter } from "./routers/billing/router";
+import { catalogRouter } from "./routers/catalog/router";
+import { integrationsRouter } from "./routers/integrations/router";
 import { invitationsRouter } from "./routers/invitations/router";
+import { locationsRouter } from "./routers/locations/router";
 import { membersRouter } from "./routers/members/router";
 import { organizationRouter } from "./routers/organization/router";
 import { router } from "./trpc";
@@ -11,6 +16,11 @@ export const appRouter = router({
   members: membersRouter,
   invitations: invitationsRouter,
   audit: auditRouter,
+  billing: billingRouter,
+  catalog: catalogRouter,
+  apiTokens: apiTokensRouter,
+  locations: locationsRouter,
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

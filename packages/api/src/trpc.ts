@@ -1,4 +1,5 @@
 import { DomainError, hasRole, type Actor } from "@greenroom/accounts";
+import { BillingError } from "@greenroom/billing";
 import { withGlobal, withTenant, type OrganizationRecord, type Role, type TenantDb } from "@greenroom/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
@@ -24,7 +25,7 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     let fieldErrors: FieldErrors | null = null;
     if (cause instanceof ZodError) fieldErrors = fieldErrorsOf(cause);
-    else if (cause instanceof DomainError && cause.field) fieldErrors = { [cause.field]: [cause.message] };
+    else if ((cause instanceof DomainError || cause instanceof BillingError) && cause.field) fieldErrors = { [cause.field]: [cause.message] };
     const retryAfterSeconds = cause instanceof DomainError ? (cause.retryAfterSeconds ?? null) : null;
     // A validation failure's message is the first field error in words, not Zod's JSON dump.
     const message = cause instanceof ZodError ? (cause.issues[0]?.message ?? shape.message) : shape.message;
@@ -45,6 +46,8 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    // Plan limits answer PAYMENT_REQUIRED (402) with the plan that lifts them in the message.
+    if (cause instanceof BillingError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
     if (cause instanceof ZodError) {
       throw new TRPCError({ code: "BAD_REQUEST", message: cause.issues[0]?.message ?? "Invalid input", cause });
     }

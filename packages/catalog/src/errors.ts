@@ -14,6 +14,8 @@ export type CatalogRule =
   | "json-syntax"
   | "not-an-object"
   | "duplicate-entity"
+  // Reading a registered location (URL fetch, nested Location targets)
+  | "fetch-failed"
   // Shape
   | "required"
   | "type"

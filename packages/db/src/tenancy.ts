@@ -1,9 +1,11 @@
 import { prisma } from "./client";
 import { apiTokensRepo } from "./repos/api-tokens";
 import { auditEventsRepo } from "./repos/audit-events";
+import { billingDirectoryRepo, billingRepo } from "./repos/billing";
 import { catalogReadsRepo } from "./repos/catalog-reads";
 import { catalogSourcesRepo } from "./repos/catalog-sources";
 import { catalogWritesRepo } from "./repos/catalog-writes";
+import { integrationDirectoryRepo, integrationSyncRunsRepo, integrationsRepo } from "./repos/integrations";
 import { invitationsRepo } from "./repos/invitations";
 import { membershipsRepo, userMembershipsRepo } from "./repos/memberships";
 import { currentOrganizationRepo, organizationsRepo } from "./repos/organizations";
@@ -11,25 +13,34 @@ import { usersRepo } from "./repos/users";
 import type { Tx } from "./tx";
 
 export type TenantScope = { tenantId: string; userId?: string | null };
+export type AfterCommit = () => Promise<unknown>;
 
 const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 } as const;
 
 /** Repositories for the global tables (users, tenant registry), on the same transaction. */
 function globalRepos(tx: Tx) {
-  return { users: usersRepo(tx), organizations: organizationsRepo(tx) };
+  return { users: usersRepo(tx), organizations: organizationsRepo(tx), billingDirectory: billingDirectoryRepo(tx), integrationDirectory: integrationDirectoryRepo(tx) };
 }
 
-function tenantRepos(tx: Tx, tenantId: string) {
+function tenantRepos(tx: Tx, tenantId: string, committed: AfterCommit[] = []) {
   return {
     tenantId,
+    /**
+     * Runs `effect` once the transaction has committed (skipped if it rolls back): for side
+     * effects another process must see the committed rows for, such as enqueueing a job.
+     */
+    afterCommit: (effect: AfterCommit): void => void committed.push(effect),
     organization: currentOrganizationRepo(tx, tenantId),
     memberships: membershipsRepo(tx, tenantId),
     invitations: invitationsRepo(tx, tenantId),
     auditEvents: auditEventsRepo(tx, tenantId),
+    billing: billingRepo(tx, tenantId),
     apiTokens: apiTokensRepo(tx, tenantId),
     catalogSources: catalogSourcesRepo(tx, tenantId),
     catalogWrites: catalogWritesRepo(tx, tenantId),
     catalogReads: catalogReadsRepo(tx, tenantId),
+    integrations: integrationsRepo(tx, tenantId),
+    integrationSyncRuns: integrationSyncRunsRepo(tx, tenantId),
     ...globalRepos(tx),
   };
 }
@@ -49,10 +60,17 @@ async function setScope(tx: Tx, tenantId: string | null, userId: string | null):
  * repository also filters by tenant_id explicitly; RLS is the net that catches a missed filter.
  */
 export async function withTenant<T>(scope: TenantScope, work: (db: TenantDb) => Promise<T>): Promise<T> {
-  return prisma().$transaction(async (tx) => {
+  const committed: AfterCommit[] = [];
+  const result = await prisma().$transaction(async (tx) => {
     await setScope(tx, scope.tenantId, scope.userId ?? null);
-    return work(tenantRepos(tx, scope.tenantId));
+    return work(tenantRepos(tx, scope.tenantId, committed));
   }, TRANSACTION_OPTIONS);
+  for (const effect of committed) {
+    // The change is committed; a failed follow-up must not report it as failed. Each effect's
+    // owner has its own safety net (e.g. the billing reconcile job re-syncs seats).
+    await effect().catch((error: unknown) => console.error(`after-commit effect failed: ${(error as Error).message}`));
+  }
+  return result;
 }
 
 /** A user's own view across orgs (their memberships), with no tenant set. */

@@ -13,6 +13,18 @@ export const jobSchemas = {
     // Tenant the email is about, for logs; never the email body.
     tenantId: z.uuid().optional(),
   }),
+  // Sets the Team subscription's quantity to the org's member count (packages/billing).
+  "billing.sync-seats": z.object({ tenantId: z.uuid() }),
+  // Periodic: ends expired payment grace periods, re-syncs seats of every subscribed org.
+  "billing.reconcile": z.object({}),
+  // One slice of an integration sync (packages/connectors): resumes the integration's open run.
+  "integration.sync": z.object({
+    tenantId: z.uuid(),
+    integrationId: z.uuid(),
+    trigger: z.enum(["schedule", "manual", "webhook", "setup"]),
+  }),
+  // A webhook's targeted sync of one repository (push / repository events).
+  "integration.sync-repo": z.object({ tenantId: z.uuid(), integrationId: z.uuid(), repo: z.string().min(1).max(200) }),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;

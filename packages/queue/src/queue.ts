@@ -21,6 +21,14 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
   return job.id;
 }
 
+/**
+ * Creates or updates a repeating job (BullMQ job scheduler): idempotent, so every worker may
+ * call it at start and there is still one schedule per id.
+ */
+export async function upsertSchedule<N extends JobName>(schedulerId: string, everyMs: number, name: N, payload: JobPayload<N>): Promise<void> {
+  await defaultQueue().upsertJobScheduler(schedulerId, { every: everyMs }, { name, data: parseJobPayload(name, payload) });
+}
+
 export function bullPrefix(): string {
   // Braces make the prefix a Redis Cluster hash tag, so all of a queue's keys share a slot.
   return `{${queueEnv().REDIS_PREFIX}}`;

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
 
+import { CommandPalette, OPEN_SEARCH_EVENT } from "./catalog/command-palette";
 import { Logo } from "./logo";
 import { OrgSwitcher } from "./org-switcher";
 
@@ -16,9 +17,16 @@ function navFor(org: Org) {
   const admin = org.role === "OWNER" || org.role === "ADMIN";
   return [
     { href: `/${org.slug}`, label: "Overview", exact: true },
+    { href: `/${org.slug}/catalog`, label: "Catalog", exact: true },
+    { href: `/${org.slug}/catalog/graph`, label: "Graph", exact: false },
+    ...(org.role !== "VIEWER" ? [{ href: `/${org.slug}/catalog/import`, label: "Import", exact: false }] : []),
+    ...(admin ? [{ href: `/${org.slug}/catalog/sources`, label: "Sources", exact: false }] : []),
     { href: `/${org.slug}/settings`, label: "Settings", exact: true },
     { href: `/${org.slug}/settings/members`, label: "Members", exact: false },
     ...(admin ? [{ href: `/${org.slug}/settings/audit`, label: "Audit log", exact: false }] : []),
+    ...(admin ? [{ href: `/${org.slug}/settings/api-tokens`, label: "API tokens", exact: false }] : []),
+    ...(admin ? [{ href: `/${org.slug}/settings/integrations`, label: "Integrations", exact: false }] : []),
+    ...(org.role === "OWNER" ? [{ href: `/${org.slug}/settings/billing`, label: "Billing", exact: false }] : []),
   ];
 }
 
@@ -42,6 +50,16 @@ export function AppShell({
         </div>
         <div className="px-3">
           <OrgSwitcher current={org} organizations={organizations} />
+        </div>
+        <div className="mt-3 px-3">
+          <button
+            type="button"
+            onClick={() => window.dispatchEvent(new Event(OPEN_SEARCH_EVENT))}
+            className="flex w-full items-center justify-between rounded-md px-3 py-2 text-sm text-slate-500 ring-1 ring-inset ring-slate-200 hover:bg-slate-50"
+          >
+            Search…
+            <kbd className="rounded bg-slate-100 px-1.5 py-0.5 text-[10px] font-medium text-slate-500">⌘K</kbd>
+          </button>
         </div>
         <nav className="mt-4 flex-1 space-y-0.5 px-3" aria-label="Main">
           {navFor(org).map((item) => {
@@ -70,7 +88,9 @@ export function AppShell({
         </div>
       </aside>
       <div className="min-w-0 flex-1">
-        <main className="mx-auto max-w-5xl px-8 py-8">{children}</main>
+        {/* Catalog, team and user pages hold wide tables and graphs. */}
+        <main className={cn("mx-auto px-8 py-8", /^\/[^/]+\/(catalog|teams|users)(\/|$)/.test(pathname) ? "max-w-[1400px]" : "max-w-5xl")}>{children}</main>
+        <CommandPalette orgSlug={org.slug} />
       </div>
     </div>
   );

@@ -1,2 +1,3 @@
 export * from "./fixtures";
 export * from "./cross-tenant-harness";
+export * from "./catalog-fixtures";

@@ -2,6 +2,7 @@ import type { CatalogSourceRecord, ExistingEntity, TenantDb } from "@greenroom/d
 
 import type { ParsedEntity } from "../entity";
 import { derivedRows, prepare, toEntityRow, type PreparedEntity } from "./entity-row";
+import { facetDeltas } from "./facet-counts";
 
 /**
  * A source's write (Backstage's provider mutations): `full` is everything the source has now;
@@ -93,11 +94,16 @@ export async function applyMutation(
 
   const createRows = creates.map((prepared) => ({ row: toEntityRow(prepared), prepared }));
   const updateRows = updates.map(({ prepared, id }) => ({ row: toEntityRow(prepared, id), prepared }));
+  // Facet counts move with the rows: read what updated and removed rows counted before.
+  const replaced = [...updateRows.map(({ row }) => row.id), ...removals.map((entity) => entity.id)];
+  const previousFacets = replaced.length ? await db.catalogWrites.facetValuesOf(replaced) : [];
   if (createRows.length) await db.catalogWrites.insertEntities(createRows.map(({ row }) => row), source.id);
   if (updateRows.length) await db.catalogWrites.updateEntities(updateRows.map(({ row }) => row), source.id);
   if (removals.length) await db.catalogWrites.deleteEntities(removals.map((entity) => entity.id));
 
   const written = [...createRows, ...updateRows];
+  const deltas = facetDeltas(previousFacets, written.map(({ row }) => row));
+  if (deltas.length) await db.catalogWrites.applyFacetDeltas(deltas);
   if (written.length) {
     const derived = derivedRows(written);
     await db.catalogWrites.replaceDerived(written.map(({ row }) => row.id), derived.relations, derived.tags, derived.search);

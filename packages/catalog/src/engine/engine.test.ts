@@ -194,3 +194,25 @@ describe("catalog search", () => {
     expect(unscoped).toEqual([]);
   });
 });
+
+describe("facet counts", () => {
+  it("move with every create, update and delete, and match a recount", async () => {
+    const tenantId = await newTenant();
+    const source = await inTenant(tenantId, (db) => ensureSource(db, { kind: "PUSH", key: "ci" }));
+    await inTenant(tenantId, (db) => applyMutation(db, source, { type: "full", entities: entities([component("a"), component("b"), component("c"), group("team-a")]) }));
+    await inTenant(tenantId, (db) =>
+      applyMutation(db, source, { type: "full", entities: entities([component("a").replace("production", "deprecated"), component("b").replace("[payments, java]", "[go]"), group("team-a")]) }, { confirmDeletions: true }),
+    );
+    const maintained = await inTenant(tenantId, (db) => db.catalogReads.facets({}));
+    // A recount through the scanning path (any non-kind filter takes it) must agree.
+    const recount = await inTenant(tenantId, (db) => db.catalogReads.facets({ namespace: ["default"] }));
+    for (const facet of ["kind", "type", "lifecycle", "owner", "tag"] as const) {
+      expect(maintained[facet]).toEqual(recount[facet]);
+    }
+    expect(maintained.lifecycle).toEqual([{ value: "deprecated", count: 1 }, { value: "production", count: 1 }]);
+    expect(maintained.tag).toEqual([{ value: "go", count: 1 }, { value: "java", count: 1 }, { value: "payments", count: 1 }]);
+    expect(await inTenant(tenantId, (db) => db.catalogReads.count({ kind: ["Component"] }))).toBe(2);
+    const byKind = await inTenant(tenantId, (db) => db.catalogReads.facets({ kind: ["group"] }));
+    expect(byKind.type).toEqual([{ value: "team", count: 1 }]);
+  });
+});

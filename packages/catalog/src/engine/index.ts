@@ -4,3 +4,4 @@ export { ensureSource, removeSource, confirmHeldMutation, discardHeldMutation, r
 export { ingestCatalogText, parseCatalogText } from "./ingest";
 export type { IngestInput, IngestResult } from "./ingest";
 export { toEntityRow } from "./entity-row";
+export { deleteEntitiesCounted as removeEntities } from "./facet-counts";

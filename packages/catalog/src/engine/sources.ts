@@ -2,6 +2,7 @@ import type { CatalogSourceKind, CatalogSourceRecord, TenantDb } from "@greenroo
 
 import { parseCatalogEntities } from "../parse-json";
 import { applyMutation, type MutationResult } from "./apply-mutation";
+import { deleteEntitiesCounted } from "./facet-counts";
 
 /** Source names say where entities come from: `push:<name>`, `upload:<name>`, `url:<target>`, `integration:<id>`. */
 export function sourceName(kind: CatalogSourceKind, key: string): string {
@@ -24,7 +25,7 @@ export async function removeSource(db: TenantDb, source: CatalogSourceRecord, op
     orphaned = await db.catalogWrites.orphanEntitiesOfSource(source.id);
   } else {
     const owned = await db.catalogWrites.entitiesOfSource(source.id);
-    await db.catalogWrites.deleteEntities(owned.map((entity) => entity.id));
+    await deleteEntitiesCounted(db, owned.map((entity) => entity.id));
     deleted = owned.length;
   }
   await db.catalogWrites.supersedeHeld(source.id);
@@ -56,6 +57,6 @@ export async function discardHeldMutation(db: TenantDb, heldId: string): Promise
 export async function removeOrphans(db: TenantDb, ids?: string[]): Promise<number> {
   const orphans = await db.catalogWrites.orphanIds();
   const targets = ids ? orphans.filter((id) => ids.includes(id)) : orphans;
-  await db.catalogWrites.deleteEntities(targets);
+  await deleteEntitiesCounted(db, targets);
   return targets.length;
 }

@@ -9,18 +9,35 @@ export type Facet = (typeof FACETS)[number];
 
 export type EntityFilters = Partial<Record<Facet, string[]>> & {
   refs?: string[];
+  /** Entity uids (catalog_entities.id); must be UUIDs. An empty list matches nothing. */
+  ids?: string[];
   orphaned?: boolean;
-  /** Any document path (e.g. ["spec", "type"]); `values` absent = the path exists. Lower-cased compare. */
+  /**
+   * Any document path (e.g. ["spec", "type"]); `values` absent = the path exists. Lower-cased
+   * compare. Arrays are descended at every level (["metadata", "links", "url"] reads every link's url).
+   */
   paths?: { path: string[]; values?: string[] }[];
+  /** The entity has a relation of `type` (case-insensitive), to one of `targets` when given (canonical refs). */
+  relations?: { type: string; targets?: string[] }[];
+  /** Case-insensitive substring `term` in any of `paths` (Backstage's fullTextFilter). */
+  text?: { term: string; paths: string[][] };
+  /** OR of several filter sets, ANDed with the rest (Backstage's repeated `filter=` params). */
+  anyOf?: EntityFilters[];
+  /** AND of several filter sets (Backstage's `$all` predicates). */
+  allOf?: EntityFilters[];
+  /** None of this set (Backstage's `$not` predicates). */
+  not?: EntityFilters;
 };
 
-export const SORT_FIELDS = { name: "e.name", kind: "e.kind", owner: "e.owner_ref", lifecycle: "e.lifecycle", type: "e.spec_type", system: "e.system_ref", updatedAt: "e.updated_at" } as const;
+export const SORT_FIELDS = { name: "e.name", kind: "e.kind", owner: "e.owner_ref", lifecycle: "e.lifecycle", type: "e.spec_type", system: "e.system_ref", updatedAt: "e.updated_at", ref: "e.ref", title: "e.title", namespace: "e.namespace" } as const;
 export type SortField = keyof typeof SORT_FIELDS;
 
 export type EntityListQuery = {
   filters: EntityFilters;
   sort?: { field: SortField; order: "asc" | "desc" };
   after?: { value: string | null; id: string };
+  /** Rows to skip (Backstage's offset pagination); keyset `after` is the fast path. */
+  offset?: number;
   limit: number;
   withDocument?: boolean;
 };
@@ -56,8 +73,21 @@ const FACET_COLUMNS: Record<Exclude<Facet, "tag">, string> = {
 
 const LOWERCASED: ReadonlySet<Facet> = new Set(["kind", "type", "lifecycle", "namespace", "owner", "system"]);
 
+/**
+ * A lax-mode SQL/JSON path for document `path`: member accessors unwrap arrays on the way and the
+ * final `[*]` yields each item of an array (or the scalar itself), so one query serves
+ * `spec.type`, `metadata.tags` and `metadata.links.url` alike. Passed as a bind parameter.
+ */
+export function documentJsonPath(path: string[]): string {
+  return `$${path.map((segment) => `."${segment.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join("")}[*]`;
+}
+
 function whereClause(tenantId: string, filters: EntityFilters, skip?: Facet): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`e.tenant_id = ${tenantId}::uuid`];
+  return Prisma.join([Prisma.sql`e.tenant_id = ${tenantId}::uuid`, ...conditions(filters, skip)], " AND ");
+}
+
+function conditions(filters: EntityFilters, skip?: Facet): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
   for (const [facet, column] of Object.entries(FACET_COLUMNS) as [Exclude<Facet, "tag">, string][]) {
     const values = filters[facet];
     if (!values?.length || facet === skip) continue;
@@ -69,34 +99,72 @@ function whereClause(tenantId: string, filters: EntityFilters, skip?: Facet): Pr
   }
   if (filters.refs) parts.push(Prisma.sql`e.ref = ANY(${filters.refs.map((ref) => ref.toLowerCase())}::text[])`);
   if (filters.orphaned !== undefined) parts.push(filters.orphaned ? Prisma.sql`e.orphaned_at IS NOT NULL` : Prisma.sql`e.orphaned_at IS NULL`);
+  if (filters.ids) parts.push(Prisma.sql`e.id = ANY(${filters.ids}::uuid[])`);
   for (const { path, values } of filters.paths ?? []) {
-    const extracted = Prisma.sql`(e.document #> ${path}::text[])`;
+    const jsonPath = documentJsonPath(path);
     if (!values) {
-      parts.push(Prisma.sql`${extracted} IS NOT NULL`);
+      parts.push(Prisma.sql`jsonb_path_exists(e.document, ${jsonPath}::jsonpath)`);
       continue;
     }
     // A path may hold a scalar or an array of scalars (metadata.tags, spec.dependsOn).
     parts.push(Prisma.sql`EXISTS (
-      SELECT 1 FROM jsonb_array_elements_text(CASE jsonb_typeof(${extracted}) WHEN 'array' THEN ${extracted} ELSE jsonb_build_array(${extracted}) END) v
-      WHERE lower(v) = ANY(${values.map((value) => value.toLowerCase())}::text[]))`);
+      SELECT 1 FROM jsonb_path_query(e.document, ${jsonPath}::jsonpath) v
+      WHERE lower(v #>> '{}') = ANY(${values.map((value) => value.toLowerCase())}::text[]))`);
   }
-  return Prisma.join(parts, " AND ");
+  for (const { type, targets } of filters.relations ?? []) {
+    const target = targets ? Prisma.sql`AND r.target_ref = ANY(${targets.map((ref) => ref.toLowerCase())}::text[])` : Prisma.empty;
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM catalog_relations r
+      WHERE r.tenant_id = e.tenant_id AND r.source_ref = e.ref AND lower(r.type) = ${type.toLowerCase()} ${target})`);
+  }
+  if (filters.text) {
+    const term = filters.text.term.toLowerCase();
+    const matches = filters.text.paths.map(
+      (path) => Prisma.sql`EXISTS (SELECT 1 FROM jsonb_path_query(e.document, ${documentJsonPath(path)}::jsonpath) v WHERE strpos(lower(v #>> '{}'), ${term}) > 0)`,
+    );
+    parts.push(matches.length ? Prisma.sql`(${Prisma.join(matches, " OR ")})` : Prisma.sql`FALSE`);
+  }
+  if (filters.anyOf) {
+    const sets = filters.anyOf.map((set) => {
+      const inner = conditions(set, skip);
+      return inner.length ? Prisma.sql`(${Prisma.join(inner, " AND ")})` : Prisma.sql`TRUE`;
+    });
+    parts.push(sets.length ? Prisma.sql`(${Prisma.join(sets, " OR ")})` : Prisma.sql`FALSE`);
+  }
+  for (const set of filters.allOf ?? []) parts.push(...conditions(set, skip));
+  if (filters.not) {
+    const inner = conditions(filters.not, skip);
+    parts.push(inner.length ? Prisma.sql`NOT (${Prisma.join(inner, " AND ")})` : Prisma.sql`FALSE`);
+  }
+  return parts;
 }
 
 const SUMMARY_COLUMNS = Prisma.raw(`e.id, e.ref, e.kind, e.namespace, e.name, e.title, e.description, e.spec_type AS "specType",
   e.lifecycle, e.owner_ref AS "ownerRef", e.system_ref AS "systemRef", e.tags, e.source_id AS "sourceId",
   e.orphaned_at AS "orphanedAt", e.updated_at AS "updatedAt", e.content_hash AS "contentHash"`);
 
+/** Counts beyond this are reported as COUNT_CAP + 1 ("10,000+"). */
+export const COUNT_CAP = 10_000;
+
+/** Kind is the only active filter: the maintained facet counts can answer. */
+function onlyKindFilter(filters: EntityFilters): boolean {
+  return Object.entries(filters).every(([key, value]) => key === "kind" || value === undefined || (Array.isArray(value) && value.length === 0));
+}
+
 export function catalogReadsRepo(tx: Tx, tenantId: string) {
   return {
     list: async (query: EntityListQuery): Promise<EntitySummary[]> => {
       const sort = query.sort ?? { field: "name" as const, order: "asc" as const };
-      const column = Prisma.raw(sort.field === "updatedAt" ? SORT_FIELDS.updatedAt : `coalesce(${SORT_FIELDS[sort.field]}, '')`);
+      // name is never null: sorting on the bare column lets the (tenant_id, name, id) index serve it.
+      const column = Prisma.raw(
+        sort.field === "updatedAt" || sort.field === "name" ? SORT_FIELDS[sort.field] : `coalesce(${SORT_FIELDS[sort.field]}, '')`,
+      );
       const direction = Prisma.raw(sort.order === "desc" ? "DESC" : "ASC");
       const comparator = Prisma.raw(sort.order === "desc" ? "<" : ">");
       const keyset = query.after
         ? sort.field === "updatedAt"
           ? Prisma.sql`AND (e.updated_at, e.id) ${comparator} (${query.after.value}::timestamptz, ${query.after.id}::uuid)`
+          : sort.field === "name"
+          ? Prisma.sql`AND (e.name, e.id) ${comparator} (${query.after.value ?? ""}, ${query.after.id}::uuid)`
           : Prisma.sql`AND (${column}, e.id) ${comparator} (${query.after.value ?? ""}, ${query.after.id}::uuid)`
         : Prisma.empty;
       const documentColumn = query.withDocument ? Prisma.sql`, e.document` : Prisma.empty;
@@ -105,17 +173,41 @@ export function catalogReadsRepo(tx: Tx, tenantId: string) {
         FROM catalog_entities e
         WHERE ${whereClause(tenantId, query.filters)} ${keyset}
         ORDER BY ${column} ${direction}, e.id ${direction}
-        LIMIT ${query.limit}`;
+        LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`;
     },
 
-    count: async (filters: EntityFilters): Promise<number> => {
-      const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM catalog_entities e WHERE ${whereClause(tenantId, filters)}`;
+    /**
+     * How many entities match. Exact from the maintained counts when only kind filters; otherwise
+     * counting stops after `cap` rows and answers cap + 1 (show it as "10,000+"), so a broad
+     * filter over 100k entities costs a bounded scan, not a full one.
+     */
+    count: async (filters: EntityFilters, cap = COUNT_CAP): Promise<number> => {
+      if (onlyKindFilter(filters)) {
+        const kinds = filters.kind?.map((kind) => kind.toLowerCase());
+        const [row] = await tx.$queryRaw<{ n: number }[]>`
+          SELECT coalesce(sum(count), 0)::int AS n FROM catalog_facet_counts
+          WHERE tenant_id = ${tenantId}::uuid AND facet = 'kind' ${kinds?.length ? Prisma.sql`AND kind = ANY(${kinds}::text[])` : Prisma.empty}`;
+        return row?.n ?? 0;
+      }
+      const [row] = await tx.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM (SELECT 1 FROM catalog_entities e WHERE ${whereClause(tenantId, filters)} LIMIT ${cap + 1}) matched`;
       return row?.n ?? 0;
     },
 
     /** Counts per facet value; each facet ignores its own filter (so its other values stay visible). */
     facets: async (filters: EntityFilters, facets: readonly Facet[] = FACETS, limitPerFacet = 200) => {
       const result = {} as Record<Facet, { value: string; count: number }[]>;
+      if (onlyKindFilter(filters)) {
+        const kinds = filters.kind?.map((kind) => kind.toLowerCase());
+        for (const facet of facets) {
+          const byKind = facet !== "kind" && kinds?.length ? Prisma.sql`AND kind = ANY(${kinds}::text[])` : Prisma.empty;
+          result[facet] = await tx.$queryRaw<{ value: string; count: number }[]>`
+            SELECT value, sum(count)::int AS count FROM catalog_facet_counts
+            WHERE tenant_id = ${tenantId}::uuid AND facet = ${facet} ${byKind}
+            GROUP BY value ORDER BY count DESC, value LIMIT ${limitPerFacet}`;
+        }
+        return result;
+      }
       for (const facet of facets) {
         const rows =
           facet === "tag"
@@ -147,6 +239,34 @@ export function catalogReadsRepo(tx: Tx, tenantId: string) {
         WHERE e.tenant_id = ${tenantId}::uuid AND e.id = ${id}::uuid`;
       return row ?? null;
     },
+
+    /**
+     * Counts per value of any document path, as written (Backstage's /entity-facets serves original
+     * case: "Component", not "component"); arrays count each item.
+     */
+    documentFacet: (filters: EntityFilters, path: string[], limit = 1_000) =>
+      tx.$queryRaw<{ value: string; count: number }[]>`
+        SELECT v #>> '{}' AS value, count(DISTINCT e.id)::int AS count
+        FROM catalog_entities e, jsonb_path_query(e.document, ${documentJsonPath(path)}::jsonpath) v
+        WHERE ${whereClause(tenantId, filters)} AND jsonb_typeof(v) IN ('string', 'number', 'boolean')
+        GROUP BY 1 ORDER BY count DESC, value LIMIT ${limit}`,
+
+    /** Counts per target of one relation type (case-insensitive), e.g. how many entities each group owns. */
+    relationFacet: (filters: EntityFilters, type: string, limit = 1_000) =>
+      tx.$queryRaw<{ value: string; count: number }[]>`
+        SELECT r.target_ref AS value, count(DISTINCT e.id)::int AS count
+        FROM catalog_entities e
+        JOIN catalog_relations r ON r.tenant_id = e.tenant_id AND r.source_ref = e.ref AND lower(r.type) = ${type.toLowerCase()}
+        WHERE ${whereClause(tenantId, filters)}
+        GROUP BY 1 ORDER BY count DESC, value LIMIT ${limit}`,
+
+    /** The relations of many entities in one query (list endpoints serve each entity's relations). */
+    relationsOfRefs: (refs: string[]) =>
+      tx.$queryRaw<{ sourceRef: string; type: string; targetRef: string }[]>`
+        SELECT DISTINCT r.source_ref AS "sourceRef", r.type, r.target_ref AS "targetRef"
+        FROM catalog_relations r
+        WHERE r.tenant_id = ${tenantId}::uuid AND r.source_ref = ANY(${refs.map((ref) => ref.toLowerCase())}::text[])
+        ORDER BY 1, 2, 3`,
 
     /** Every relation of one entity (both directions are stored), with what each target is. */
     relationsOf: (ref: string) =>

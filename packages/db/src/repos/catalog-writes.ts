@@ -22,6 +22,9 @@ export type EntityRow = {
 export type RelationRow = { originId: string; sourceRef: string; type: string; targetRef: string };
 export type SearchRow = { entityId: string; ref: string; kind: string; name: string; title: string | null; description: string | null; tags: string[]; ownerRef: string | null };
 export type ExistingEntity = { id: string; ref: string; sourceId: string | null; contentHash: string };
+/** The facet-relevant columns of an entity as stored. */
+export type FacetValues = { kind: string; specType: string | null; lifecycle: string | null; ownerRef: string | null; systemRef: string | null; namespace: string; tags: string[] };
+export type FacetDelta = { kind: string; facet: string; value: string; delta: number };
 
 // Bulk statements take whole columns as arrays and unnest them server-side: one round trip per
 // statement however many rows, which is what lets a 10,000-entity mutation land in seconds.
@@ -156,6 +159,32 @@ export function catalogWritesRepo(tx: Tx, tenantId: string) {
             AS u(entity_id, ref, kind, name, title, description, tags, owner)
           ON CONFLICT (tenant_id, entity_id) DO UPDATE SET ref = excluded.ref, kind = excluded.kind, name = excluded.name,
             title = excluded.title, description = excluded.description, haystack = excluded.haystack, tsv = excluded.tsv`;
+      }
+    },
+
+    facetValuesOf: async (ids: string[]): Promise<FacetValues[]> => {
+      const rows: FacetValues[] = [];
+      for (const part of chunks(ids)) {
+        rows.push(
+          ...(await tx.$queryRaw<FacetValues[]>`
+            SELECT kind, spec_type AS "specType", lifecycle, owner_ref AS "ownerRef", system_ref AS "systemRef", namespace, tags
+            FROM catalog_entities WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${part}::uuid[])`),
+        );
+      }
+      return rows;
+    },
+
+    applyFacetDeltas: async (deltas: FacetDelta[]): Promise<void> => {
+      for (const part of chunks(deltas)) {
+        await tx.$executeRaw`
+          INSERT INTO catalog_facet_counts (tenant_id, kind, facet, value, count)
+          SELECT ${tenantId}::uuid, u.kind, u.facet, u.value, u.delta
+          FROM unnest(${part.map((d) => d.kind)}::text[], ${part.map((d) => d.facet)}::text[], ${part.map((d) => d.value)}::text[], ${part.map((d) => d.delta)}::int[])
+            AS u(kind, facet, value, delta)
+          ON CONFLICT (tenant_id, kind, facet, value) DO UPDATE SET count = catalog_facet_counts.count + excluded.count`;
+      }
+      if (deltas.some((d) => d.delta < 0)) {
+        await tx.$executeRaw`DELETE FROM catalog_facet_counts WHERE tenant_id = ${tenantId}::uuid AND count <= 0`;
       }
     },
 

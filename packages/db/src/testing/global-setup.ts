@@ -22,6 +22,9 @@ export default async function setup(project: TestProject) {
     REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
     REDIS_PREFIX: `gr-test-${runId}`,
     TEST_DATABASE_NAME: database,
+    // Integrations: a throwaway sealing key, and the simulators on loopback are allowed.
+    INTEGRATIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: "true",
   });
 
   return async () => {

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 
 import { AppShell } from "~/components/app-shell";
+import { BillingBanner } from "~/components/billing-banner";
 import { currentUser } from "~/server/auth";
 import { serverApi } from "~/trpc/server";
 
@@ -20,6 +21,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   ]);
   return (
     <AppShell org={{ slug: org.slug, name: org.name, role: org.myRole }} organizations={me.organizations} user={me.user}>
+      <BillingBanner orgSlug={org.slug} usage={org.usage} isOwner={org.myRole === "OWNER"} />
       {children}
     </AppShell>
   );

@@ -1,12 +1,14 @@
 import { Alert, Card, CardHeader } from "@greenroom/ui";
 import Link from "next/link";
 
+import { CatalogCounts } from "~/components/catalog/catalog-counts";
 import { PageHeader } from "~/components/page-header";
 import { serverApi } from "~/trpc/server";
 
 export default async function OrgHomePage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
-  const org = await (await serverApi()).organization.get({ orgSlug: slug });
+  const api = await serverApi();
+  const [org, catalog] = await Promise.all([api.organization.get({ orgSlug: slug }), api.catalog.stats({ orgSlug: slug })]);
   const steps = [
     { done: true, title: "Create your organization", detail: "Done. Welcome aboard." },
     {
@@ -16,7 +18,12 @@ export default async function OrgHomePage({ params }: { params: Promise<{ org: s
       href: `/${slug}/settings/members`,
     },
     { done: false, title: "Connect GitHub", detail: "Import repositories, teams and people. Coming soon." },
-    { done: false, title: "Import your catalog-info.yaml files", detail: "Keep the files you wrote for Backstage. Coming soon." },
+    {
+      done: catalog.total > 0,
+      title: "Import your catalog-info.yaml files",
+      detail: catalog.total > 0 ? `${catalog.total.toLocaleString()} entities from ${catalog.sourceCount} source${catalog.sourceCount === 1 ? "" : "s"}.` : "Keep the files you wrote for Backstage: paste, upload or register their URL.",
+      href: `/${slug}/catalog/import`,
+    },
   ];
   return (
     <>
@@ -28,6 +35,7 @@ export default async function OrgHomePage({ params }: { params: Promise<{ org: s
           </Alert>
         </div>
       ) : null}
+      <CatalogCounts slug={slug} total={catalog.total} byKind={catalog.byKind} />
       <Card>
         <CardHeader title="Get started" description="A few steps to a portal that keeps itself up to date." />
         <ol className="divide-y divide-slate-100">

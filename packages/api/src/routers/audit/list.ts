@@ -19,7 +19,7 @@ const ZCursor = z
 export const ZListAuditEventsInput = z
   .object({
     // An exact action, or a whole area such as "member" (member.*).
-    action: z.enum([...AUDIT_ACTIONS, "org", "member", "invitation"]).optional(),
+    action: z.enum([...AUDIT_ACTIONS, "org", "member", "invitation", "billing"]).optional(),
     actorId: z.uuid("Choose a person").optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),

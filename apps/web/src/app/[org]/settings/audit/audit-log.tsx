@@ -23,6 +23,16 @@ const ACTION_OPTIONS: { value: ActionFilter; label: string }[] = [
   { value: "org", label: "All organization changes" },
   { value: "org.created", label: "Organization created" },
   { value: "org.settings_updated", label: "Settings changed" },
+  { value: "billing", label: "All billing changes" },
+  { value: "billing.plan_changed", label: "Plan changed" },
+  { value: "billing.checkout_started", label: "Checkout started" },
+  { value: "billing.portal_opened", label: "Billing portal opened" },
+  { value: "billing.subscription_updated", label: "Subscription updated" },
+  { value: "billing.seats_changed", label: "Seats changed" },
+  { value: "billing.payment_failed", label: "Payment failed" },
+  { value: "billing.payment_succeeded", label: "Payment succeeded" },
+  { value: "api_token.created", label: "API token created" },
+  { value: "api_token.revoked", label: "API token revoked" },
 ];
 
 function describe(event: { action: string; targetLabel: string | null; metadata: unknown }): string {
@@ -38,6 +48,27 @@ function describe(event: { action: string; targetLabel: string | null; metadata:
       return `${event.targetLabel} as ${String(meta.role).toLowerCase()}`;
     case "member.joined":
       return `${event.targetLabel} as ${String(meta.role).toLowerCase()}`;
+    case "billing.plan_changed":
+      return `${String(meta.from).toLowerCase()} → ${String(meta.to).toLowerCase()}${meta.reason ? ` (${String(meta.reason)})` : ""}`;
+    case "billing.seats_changed":
+      return `${String(meta.from ?? 0)} → ${String(meta.to)} seats`;
+    case "billing.checkout_started":
+      return `Team, ${String(meta.seats)} seat${meta.seats === 1 ? "" : "s"}`;
+    case "billing.portal_opened":
+      return "Opened the Stripe customer portal";
+    case "billing.payment_succeeded":
+      return `${typeof meta.amountPaid === "number" ? (meta.amountPaid / 100).toFixed(2) : "?"} ${String(meta.currency ?? "").toUpperCase()} paid`;
+    case "billing.subscription_updated": {
+      const changes = (meta.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
+      const parts = [
+        changes.status ? `status ${String(changes.status.from ?? "none")} → ${String(changes.status.to)}` : null,
+        changes.cancelAtPeriodEnd ? (changes.cancelAtPeriodEnd.to ? "cancels at period end" : "cancellation undone") : null,
+        changes.currentPeriodEnd && !changes.status ? "new billing period" : null,
+      ].filter(Boolean);
+      return parts.join(", ") || "Subscription updated";
+    }
+    case "billing.payment_failed":
+      return `${typeof meta.amountDue === "number" ? (meta.amountDue / 100).toFixed(2) : "?"} ${String(meta.currency ?? "").toUpperCase()} declined`;
     default:
       return event.targetLabel ?? "";
   }
@@ -131,7 +162,7 @@ export function AuditLog({ orgSlug }: { orgSlug: string }) {
                   </td>
                   <td className="px-5 py-2.5 text-slate-900">{event.actorEmail ?? "system"}</td>
                   <td className="px-5 py-2.5">
-                    <Badge tone={event.action.startsWith("member") ? "emerald" : event.action.startsWith("invitation") ? "sky" : "slate"}>
+                    <Badge tone={event.action.startsWith("member") ? "emerald" : event.action.startsWith("invitation") ? "sky" : event.action.startsWith("billing") ? "amber" : "slate"}>
                       {event.action}
                     </Badge>
                   </td>

@@ -15,7 +15,10 @@ export function InviteForm({ orgSlug, myRole }: { orgSlug: string; myRole: RoleN
   const [copied, setCopied] = useState(false);
   const invite = useMutation(
     trpc.invitations.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey({ orgSlug }) }),
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey({ orgSlug }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.organization.get.queryKey({ orgSlug }) }); // seat usage
+      },
     }),
   );
 

@@ -7,6 +7,7 @@ import { useTRPC } from "~/trpc/react";
 
 import { InviteForm } from "./invite-form";
 import { PendingInvitations } from "./pending-invitations";
+import { SeatUsage } from "./seat-usage";
 
 export const ROLE_LABELS = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member", VIEWER: "Viewer" } as const;
 export type RoleName = keyof typeof ROLE_LABELS;
@@ -16,7 +17,11 @@ export function MembersView({ orgSlug }: { orgSlug: string }) {
   const queryClient = useQueryClient();
   const org = useQuery(trpc.organization.get.queryOptions({ orgSlug }));
   const members = useQuery(trpc.members.list.queryOptions({ orgSlug }));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ orgSlug }) });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ orgSlug }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.organization.get.queryKey({ orgSlug }) }), // seat usage
+    ]);
   const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSettled: refresh }));
   const remove = useMutation(trpc.members.remove.mutationOptions({ onSettled: refresh }));
 
@@ -26,6 +31,7 @@ export function MembersView({ orgSlug }: { orgSlug: string }) {
 
   return (
     <div className="space-y-6">
+      {org.data ? <SeatUsage orgSlug={orgSlug} usage={org.data.usage} isOwner={myRole === "OWNER"} /> : null}
       {isAdmin ? <InviteForm orgSlug={orgSlug} myRole={myRole} /> : null}
       <Card>
         <CardHeader title="People" description={members.data ? `${members.data.length} member${members.data.length === 1 ? "" : "s"}` : undefined} />

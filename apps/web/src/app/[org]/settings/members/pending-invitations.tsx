@@ -13,7 +13,10 @@ export function PendingInvitations({ orgSlug }: { orgSlug: string }) {
   const invitations = useQuery(trpc.invitations.list.queryOptions({ orgSlug }));
   const revoke = useMutation(
     trpc.invitations.revoke.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey({ orgSlug }) }),
+      onSettled: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey({ orgSlug }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.organization.get.queryKey({ orgSlug }) }); // seat usage
+      },
     }),
   );
   return (

@@ -1,0 +1,45 @@
+import { BlockedAddressError, IntegrationInputError, publicIntegration } from "@greenroom/connectors";
+import type { IntegrationRecord, SyncRunRecord, TenantDb } from "@greenroom/db";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+
+export const ZIntegrationId = z.uuid("Choose an integration");
+export const ZIntervalMinutes = z.number().int().min(5, "Sync at most every 5 minutes").max(7 * 24 * 60, "Sync at least once a week");
+
+export async function findIntegration(db: TenantDb, integrationId: string): Promise<IntegrationRecord> {
+  const integration = await db.integrations.findById(integrationId);
+  if (!integration) throw new TRPCError({ code: "NOT_FOUND", message: "Integration not found" });
+  return integration;
+}
+
+/** Input problems (bad config, refused base URL) become BAD_REQUEST with the reason in words. */
+export function inputProblem(error: unknown): never {
+  if (error instanceof IntegrationInputError || error instanceof BlockedAddressError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+  if (error instanceof Error && /not a URL|base URL|does not resolve|ENOTFOUND/.test(error.message)) throw new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+  throw error;
+}
+
+/** A run as the UI shows it: counts, timings, progress; the resume checkpoint stays server-side. */
+export function publicRun(run: SyncRunRecord) {
+  return {
+    id: run.id,
+    trigger: run.trigger,
+    status: run.status,
+    phase: run.phase,
+    progress: run.progress as Record<string, { done: number; total?: number }>,
+    requests: run.requests,
+    rateLimitUsed: run.rateLimitUsed,
+    created: run.created,
+    updated: run.updated,
+    deleted: run.deleted,
+    unchanged: run.unchanged,
+    errors: run.errors,
+    message: run.message,
+    delayedUntil: run.delayedUntil,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    createdAt: run.createdAt,
+  };
+}
+
+export { publicIntegration };

@@ -1,0 +1,17 @@
+export * from "./plans";
+export { PlanLimitError, assertSeatAvailable, assertIntegrationAllowed, assertScheduleAllowed, assertFeatureAllowed } from "./limits";
+export { BillingError } from "./errors";
+export type { BillingErrorCode } from "./errors";
+export { BILLING_AUDIT_ACTIONS, recordBillingAudit } from "./audit";
+export type { BillingAuditAction, BillingActor, BillingRequestMeta } from "./audit";
+export { billingEnv } from "./env";
+export { billingConfigured, stripe } from "./stripe-client";
+export { startCheckout, openPortal } from "./checkout";
+export type { BillingUser } from "./checkout";
+export { syncFromStripe, applySubscription, nextBillingState, pickSubscription } from "./subscription-sync";
+export { handleStripeWebhook, stripeWebhookResponse, HANDLED_EVENTS } from "./webhooks";
+export type { WebhookResult } from "./webhooks";
+export { requestSeatSync, seatSyncAfterCommit, syncSeats } from "./seats";
+export { reconcileBilling, scheduleBillingJobs } from "./reconcile";
+export { planUsage, billingOverview, stripeDetails } from "./overview";
+export type { PlanUsage } from "./overview";

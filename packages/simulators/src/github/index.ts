@@ -1,0 +1,12 @@
+export { createGithubSimulator, DEFAULT_GITHUB_TOKEN } from "./server";
+export type { GithubSimulator, GithubSimulatorOptions } from "./server";
+export type { GithubControl, PushInput } from "./control";
+export { seedGithubOrg, describeSeed } from "./seed";
+export type { SeedGithubOrgOptions } from "./seed";
+export { signPayload } from "./webhooks";
+export type { Delivery, WebhookTarget } from "./webhooks";
+export type { FaultOptions, ScriptedFault, FaultKind } from "./faults";
+export type { RateLimitOptions, SecondaryLimitOptions, Resource } from "./rate-limits";
+export type { GithubStats } from "./stats";
+export type { GithubState, FileChange, NewRepo } from "./state";
+export type { GithubOrg, GithubOrgData, GithubRepo, GithubTeam, GithubUser, GithubInstallation, RepoFile } from "./model";

@@ -15,6 +15,7 @@ export function appEnv({ env, setup, redisUrl, secrets, port, production }) {
     REDIS_PREFIX: "greenroom",
     AUTH_SECRET: secrets.authSecret,
     NEXTAUTH_SECRET: secrets.authSecret,
+    INTEGRATIONS_ENCRYPTION_KEY: secrets.integrationsKey,
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
     PORT: String(port),

@@ -408,7 +408,7 @@ describe("secrets", () => {
     roots.forEach((root) => rmSync(root, { recursive: true, force: true })),
   );
 
-  it("creates .data (700) and secrets.json (600) once, and keeps AUTH_SECRET across runs", () => {
+  it("creates .data (700) and secrets.json (600) once, and keeps AUTH_SECRET and the integrations key across runs", () => {
     const root = mkdtempSync(join(tmpdir(), "greenroom-start-"));
     roots.push(root);
     const first = loadSecrets(root, {});
@@ -417,8 +417,10 @@ describe("secrets", () => {
     expect(Buffer.from(first.authSecret, "base64url")).toHaveLength(32);
     expect(statSync(join(root, ".data")).mode & 0o777).toBe(0o700);
     expect(statSync(first.file).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(first.integrationsKey, "base64")).toHaveLength(32); // AES-256 key
     expect(JSON.parse(readFileSync(first.file, "utf8"))).toEqual({
       AUTH_SECRET: first.authSecret,
+      INTEGRATIONS_ENCRYPTION_KEY: first.integrationsKey,
     });
     expect(first).toMatchObject({
       ownerPassword: "greenroom",
@@ -432,6 +434,7 @@ describe("secrets", () => {
     expect(second).toMatchObject({
       created: false,
       authSecret: first.authSecret,
+      integrationsKey: first.integrationsKey,
       ownerPassword: "o",
       appPassword: "a",
     });

@@ -5,6 +5,7 @@ export function loadSecrets(
   env?: Record<string, string | undefined>,
 ): {
   authSecret: string;
+  integrationsKey: string;
   ownerPassword: string;
   appPassword: string;
   file: string;

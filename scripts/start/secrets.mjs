@@ -43,11 +43,17 @@ export function loadSecrets(root, env = process.env) {
     }
   }
   let created = false;
-  if (
-    typeof stored.AUTH_SECRET !== "string" ||
-    stored.AUTH_SECRET.length < 32
-  ) {
-    stored = { ...stored, AUTH_SECRET: randomBytes(32).toString("base64url") };
+  // Generated once and kept: sessions (AUTH_SECRET) and sealed integration credentials
+  // (INTEGRATIONS_ENCRYPTION_KEY, AES-256-GCM) must survive restarts.
+  const generated = {
+    AUTH_SECRET: () => randomBytes(32).toString("base64url"),
+    INTEGRATIONS_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
+  };
+  const missing = Object.keys(generated).filter(
+    (key) => typeof stored[key] !== "string" || String(stored[key]).length < 32,
+  );
+  if (missing.length) {
+    for (const key of missing) stored = { ...stored, [key]: generated[key]() };
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, `${JSON.stringify(stored, null, 2)}\n`, {
       mode: 0o600,
@@ -62,6 +68,9 @@ export function loadSecrets(root, env = process.env) {
   }
   return {
     authSecret: env.AUTH_SECRET || /** @type {string} */ (stored.AUTH_SECRET),
+    integrationsKey:
+      env.INTEGRATIONS_ENCRYPTION_KEY ||
+      /** @type {string} */ (stored.INTEGRATIONS_ENCRYPTION_KEY),
     ownerPassword: env.DATABASE_OWNER_PASSWORD || DEFAULT_DB_PASSWORD,
     appPassword: env.DATABASE_APP_PASSWORD || DEFAULT_DB_PASSWORD,
     file,

@@ -27,12 +27,18 @@ export const AUDIT_ACTIONS = [
   // Org API tokens (packages/accounts/src/api-tokens.ts)
   "api_token.created",
   "api_token.revoked",
+  // Integrations (packages/api/src/routers/integrations); metadata never holds credentials
+  "integration.connected",
+  "integration.updated",
+  "integration.paused",
+  "integration.resumed",
+  "integration.disconnected",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditTarget = {
-  type: "organization" | "member" | "invitation" | "catalog_source" | "api_token";
+  type: "organization" | "member" | "invitation" | "catalog_source" | "api_token" | "integration";
   id: string;
   label?: string;
 };

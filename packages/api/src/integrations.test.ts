@@ -90,7 +90,11 @@ describe("integrations procedures", () => {
     expect(disconnected.deleted).toBeGreaterThan(20);
     expect(await isScheduled(org.orgId, connected.id)).toBe(false);
 
-    // The token appears in no answer and in no log line.
+    const audit = await owner.audit.list({ orgSlug: org.slug });
+    outputs.push(audit);
+    expect(audit.events.map((event) => event.action)).toEqual(expect.arrayContaining(["integration.connected", "integration.updated", "integration.paused", "integration.resumed", "integration.disconnected"]));
+
+    // The token appears in no answer (the audit log included) and in no log line.
     expect(JSON.stringify(outputs)).not.toContain(TOKEN_MARK);
     expect(JSON.stringify(outputs)).not.toContain("never-leak");
     expect(logs.join("\n")).not.toContain("never-leak");

@@ -1,5 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../tx";
+import type { EntityColumns } from "./catalog-writes";
 
 // Read queries of the catalog. Columns kind, namespace, spec_type and lifecycle are stored
 // lower-cased (Backstage compares them case-insensitively); the document keeps the original.
@@ -42,23 +43,10 @@ export type EntityListQuery = {
   withDocument?: boolean;
 };
 
-export type EntitySummary = {
-  id: string;
-  ref: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title: string | null;
-  description: string | null;
-  specType: string | null;
-  lifecycle: string | null;
-  ownerRef: string | null;
-  systemRef: string | null;
-  tags: string[];
+export type EntitySummary = EntityColumns & {
   sourceId: string | null;
   orphanedAt: Date | null;
   updatedAt: Date;
-  contentHash: string;
   document?: Prisma.JsonValue;
 };
 

@@ -1,8 +1,8 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../tx";
 
-/** One entity row as the write engine hands it over (document already validated). */
-export type EntityRow = {
+/** The indexed columns of an entity, derived from its document at write time. */
+export type EntityColumns = {
   id: string;
   ref: string;
   kind: string;
@@ -16,8 +16,10 @@ export type EntityRow = {
   systemRef: string | null;
   tags: string[];
   contentHash: string;
-  document: Prisma.InputJsonValue;
 };
+
+/** One entity row as the write engine hands it over (document already validated). */
+export type EntityRow = EntityColumns & { document: Prisma.InputJsonValue };
 
 export type RelationRow = { originId: string; sourceRef: string; type: string; targetRef: string };
 export type SearchRow = { entityId: string; ref: string; kind: string; name: string; title: string | null; description: string | null; tags: string[]; ownerRef: string | null };

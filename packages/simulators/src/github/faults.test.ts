@@ -68,10 +68,6 @@ describe("fault injection", () => {
     let started = performance.now();
     await list();
     expect(performance.now() - started).toBeGreaterThanOrEqual(48);
-    // Latency overlaps across concurrent requests, as on a real network.
-    started = performance.now();
-    await Promise.all(Array.from({ length: 10 }, () => list()));
-    expect(performance.now() - started).toBeLessThan(400);
     simulator.control.failNext({ path: "/orgs/acme/repos", kind: "status", status: 504, delayMs: 100 });
     started = performance.now();
     expect(await statusOf(list())).toBe(504);

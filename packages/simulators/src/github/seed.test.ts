@@ -20,16 +20,14 @@ describe("seedGithubOrg", () => {
     expect(fingerprint(seedGithubOrg({ repos: 300, seed: 7 }))).not.toBe(fingerprint(seedGithubOrg({ repos: 300, seed: 8 })));
   });
 
-  it("builds a 10,000-repo org (500 teams, 3,000 people) in under 2 s", () => {
-    const started = performance.now();
+  // Its speed is measured by `pnpm bench` (github-sync), not asserted here.
+  it("builds a 10,000-repo org (500 teams, 3,000 people)", () => {
     const data = seedGithubOrg({ repos: 10_000, teams: 500, people: 3_000, catalogFileRatio: 0.3, seed: 1 });
-    const elapsed = performance.now() - started;
     const summary = describeSeed(data);
     expect(summary).toMatchObject({ repos: 10_000, teams: 500, people: 3_000 });
     expect(summary.catalogFiles / summary.repos).toBeGreaterThan(0.27);
     expect(summary.catalogFiles / summary.repos).toBeLessThan(0.33);
     expect(new Set([...data.org.repos.values()].map((repo) => repo.id)).size).toBe(10_000);
-    expect(elapsed).toBeLessThan(2_000);
   });
 
   it("produces catalog files whose references resolve inside the org", () => {

@@ -1,3 +1,4 @@
+import { recordAudit } from "@greenroom/accounts";
 import { checkBaseUrl, createIntegration, parseConfig, requestSync, scheduleIntegration } from "@greenroom/connectors";
 import { isUniqueViolation } from "@greenroom/db";
 import { TRPCError } from "@trpc/server";
@@ -34,6 +35,7 @@ export const connectGithubProcedure = adminProcedure.input(ZConnectGithubInput).
       intervalMinutes: input.intervalMinutes,
       createdById: ctx.actor.userId,
     });
+    await recordAudit(ctx.db, ctx.actor, ctx.meta, "integration.connected", { type: "integration", id: record.id, label: record.name }, { kind: "GITHUB", org: String(config.org), baseUrl: String(config.baseUrl), intervalMinutes: record.intervalMinutes });
     const tenantId = ctx.db.tenantId;
     ctx.db.afterCommit(async () => {
       await scheduleIntegration(tenantId, record.id, record.intervalMinutes);

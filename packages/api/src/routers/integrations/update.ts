@@ -1,3 +1,4 @@
+import { recordAudit } from "@greenroom/accounts";
 import { loadSecrets, replaceSecrets, scheduleIntegration } from "@greenroom/connectors";
 import { z } from "zod";
 
@@ -17,6 +18,11 @@ export const updateIntegrationProcedure = adminProcedure
       ...(input.name ? { name: input.name } : {}),
       ...(input.intervalMinutes ? { intervalMinutes: input.intervalMinutes } : {}),
       ...(input.token && integration.status === "ERROR" ? { status: "ACTIVE" as const, statusMessage: null } : {}),
+    });
+    await recordAudit(ctx.db, ctx.actor, ctx.meta, "integration.updated", { type: "integration", id: updated.id, label: updated.name }, {
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.intervalMinutes ? { intervalMinutes: input.intervalMinutes } : {}),
+      credentialsReplaced: Boolean(input.token || input.webhookSecret),
     });
     const tenantId = ctx.db.tenantId;
     if (updated.status === "ACTIVE") ctx.db.afterCommit(() => scheduleIntegration(tenantId, updated.id, updated.intervalMinutes));

@@ -33,6 +33,8 @@ const ACTION_OPTIONS: { value: ActionFilter; label: string }[] = [
   { value: "billing.payment_succeeded", label: "Payment succeeded" },
   { value: "api_token.created", label: "API token created" },
   { value: "api_token.revoked", label: "API token revoked" },
+  { value: "integration.connected", label: "Integration connected" },
+  { value: "integration.disconnected", label: "Integration disconnected" },
 ];
 
 function describe(event: { action: string; targetLabel: string | null; metadata: unknown }): string {

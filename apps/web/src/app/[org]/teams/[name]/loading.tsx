@@ -1,13 +1,1 @@
-import { Skeleton } from "@greenroom/ui";
-
-export default function TeamLoading() {
-  return (
-    <div className="space-y-4" aria-busy="true" aria-label="Loading">
-      <Skeleton className="h-8 w-64" />
-      <div className="grid gap-5 lg:grid-cols-[2fr_1fr]">
-        <Skeleton className="h-72 w-full" />
-        <Skeleton className="h-72 w-full" />
-      </div>
-    </div>
-  );
-}
+export { ProfilePageSkeleton as default } from "~/components/catalog/profile-page-skeleton";

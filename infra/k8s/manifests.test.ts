@@ -24,6 +24,8 @@ const k8sDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(k8sDir, "../..");
 const read = (relative: string) => readFileSync(path.join(repoRoot, relative), "utf8");
 
+// Parsed YAML of every kind of manifest: kubernetes-models validates the shape at run time, and
+// the assertions below walk it freely, so a static type would only restate the schemas.
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Loaded = { file: string; doc: Doc };
 

@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../tx";
+import { uuidV7 } from "../uuid-v7";
 
 export type AuditEventInput = {
   actorId: string | null;
@@ -41,7 +42,7 @@ export type AuditEventFilter = {
 export function auditEventsRepo(tx: Tx, tenantId: string) {
   return {
     record: async (event: AuditEventInput): Promise<void> => {
-      await tx.auditEvent.create({ data: { ...event, tenantId } });
+      await tx.auditEvent.create({ data: { ...event, id: uuidV7(), tenantId } });
     },
     list: (filter: AuditEventFilter): Promise<AuditEventRecord[]> => {
       const where: Prisma.AuditEventWhereInput = { tenantId };

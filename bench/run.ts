@@ -1,21 +1,19 @@
-import { disconnectPrisma } from "@greenroom/db";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
-import { benchCatalog } from "./catalog";
 import { benchEnv } from "./env";
-import { benchGithubSync } from "./github-sync";
-import { benchTenantTransaction } from "./tenant-transaction";
 
 // `pnpm bench`: every benchmark, figures and ratios printed. BENCH_ONLY=<name> runs one.
-const suites: Record<string, () => Promise<void>> = {
-  "tenant-transaction": benchTenantTransaction,
-  catalog: benchCatalog,
-  "github-sync": benchGithubSync,
-};
+// Each suite runs in its own process: its own database, connection pools and validated env.
+const SUITES = ["tenant-transaction", "catalog", "github-sync"] as const;
 
 const only = benchEnv().BENCH_ONLY;
-for (const [name, run] of Object.entries(suites)) {
+const suiteRunner = fileURLToPath(new URL("./suite.ts", import.meta.url));
+let failed = 0;
+for (const name of SUITES) {
   if (only && name !== only) continue;
   console.log(`\n=== ${name} ===`);
-  await run();
-  await disconnectPrisma();
+  const run = spawnSync(process.execPath, [...process.execArgv, suiteRunner, name], { stdio: "inherit" });
+  if (run.status !== 0) failed += 1;
 }
+process.exit(failed ? 1 : 0);

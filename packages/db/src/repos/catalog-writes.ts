@@ -153,7 +153,8 @@ export function catalogWritesRepo(tx: Tx, tenantId: string) {
           SELECT ${tenantId}::uuid, u.entity_id, u.ref, u.kind, u.name, u.title, u.description,
                  lower(concat_ws(' ', u.name, u.title, u.description, u.tags, u.owner)),
                  setweight(to_tsvector('simple', concat_ws(' ', u.name, replace(u.name, '-', ' '), u.title)), 'A')
-                   || setweight(to_tsvector('simple', concat_ws(' ', u.tags, u.owner)), 'B')
+                   -- The owner's bare name too ("team-a"): the parser keeps "group:default/team-a" as one token.
+                   || setweight(to_tsvector('simple', concat_ws(' ', u.tags, u.owner, regexp_replace(u.owner, '^.*/', ''))), 'B')
                    || setweight(to_tsvector('simple', coalesce(u.description, '')), 'C')
           FROM unnest(${part.map((s) => s.entityId)}::uuid[], ${part.map((s) => s.ref)}::text[], ${part.map((s) => s.kind)}::text[],
                       ${part.map((s) => s.name)}::text[], ${part.map((s) => s.title)}::text[], ${part.map((s) => s.description)}::text[],

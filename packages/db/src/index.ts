@@ -15,5 +15,5 @@ export { isUniqueViolation } from "./errors";
 export type { ApiTokenRecord } from "./repos/api-tokens";
 export type { CatalogSourceRecord } from "./repos/catalog-sources";
 export type { EntityRow, RelationRow, SearchRow, ExistingEntity, FacetValues, FacetDelta } from "./repos/catalog-writes";
-export { FACETS, SORT_FIELDS, COUNT_CAP } from "./repos/catalog-reads";
+export { FACETS, SORT_FIELDS, COUNT_CAP, ALL_KINDS } from "./repos/catalog-reads";
 export type { Facet, EntityFilters, EntityListQuery, EntitySummary, SortField } from "./repos/catalog-reads";

@@ -1,5 +1,6 @@
 -- Facet counts maintained by the catalog write engine (packages/catalog/src/engine/facet-counts.ts).
--- Small (one row per distinct kind/facet/value), so not partitioned.
+-- Small (one row per distinct kind/facet/value, plus an all-kinds row '*' per facet/value), so not
+-- partitioned.
 
 -- CreateTable
 CREATE TABLE "catalog_facet_counts" (
@@ -38,6 +39,11 @@ BEGIN
         JOIN catalog_entity_tags t ON t.tenant_id = e.tenant_id AND t.entity_id = e.id WHERE e.tenant_id = tenant
     ) contributions
     GROUP BY tenant_id, kind, facet, value;
+    -- The all-kinds rollup ('*') the unfiltered sidebar reads.
+    INSERT INTO catalog_facet_counts (tenant_id, kind, facet, value, count)
+    SELECT tenant_id, '*', facet, value, sum(count)::int FROM catalog_facet_counts
+    WHERE tenant_id = tenant AND kind <> '*'
+    GROUP BY tenant_id, facet, value;
   END LOOP;
   PERFORM set_config('app.tenant_id', '', true);
 END $$;

@@ -1,4 +1,4 @@
-import type { EntityRow, FacetDelta, FacetValues, TenantDb } from "@greenroom/db";
+import { ALL_KINDS, type EntityRow, type FacetDelta, type FacetValues, type TenantDb } from "@greenroom/db";
 
 /** The facet values one entity contributes (the `tag` facet once per distinct tag). */
 function contributions(values: FacetValues): { facet: string; value: string }[] {
@@ -16,10 +16,14 @@ export function facetDeltas(removed: FacetValues[], added: EntityRow[]): FacetDe
   const totals = new Map<string, FacetDelta>();
   const add = (values: FacetValues, delta: number) => {
     for (const { facet, value } of contributions(values)) {
-      const key = `${values.kind}\u0000${facet}\u0000${value}`;
-      const entry = totals.get(key) ?? { kind: values.kind, facet, value, delta: 0 };
-      entry.delta += delta;
-      totals.set(key, entry);
+      // Counted per kind and once more under ALL_KINDS, so the unfiltered sidebar reads exactly
+      // one row per value instead of summing every kind's.
+      for (const kind of [values.kind, ALL_KINDS]) {
+        const key = `${kind}\u0000${facet}\u0000${value}`;
+        const entry = totals.get(key) ?? { kind, facet, value, delta: 0 };
+        entry.delta += delta;
+        totals.set(key, entry);
+      }
     }
   };
   for (const values of removed) add(values, -1);

@@ -130,6 +130,9 @@ const SUMMARY_COLUMNS = Prisma.raw(`e.id, e.ref, e.kind, e.namespace, e.name, e.
   e.lifecycle, e.owner_ref AS "ownerRef", e.system_ref AS "systemRef", e.tags, e.source_id AS "sourceId",
   e.orphaned_at AS "orphanedAt", e.updated_at AS "updatedAt", e.content_hash AS "contentHash"`);
 
+/** The facet-count rows that cover every kind (kept beside the per-kind rows by the engine). */
+export const ALL_KINDS = "*";
+
 /** Counts beyond this are reported as COUNT_CAP + 1 ("10,000+"). */
 export const COUNT_CAP = 10_000;
 
@@ -171,10 +174,10 @@ export function catalogReadsRepo(tx: Tx, tenantId: string) {
      */
     count: async (filters: EntityFilters, cap = COUNT_CAP): Promise<number> => {
       if (onlyKindFilter(filters)) {
-        const kinds = filters.kind?.map((kind) => kind.toLowerCase());
+        const kinds = filters.kind?.length ? filters.kind.map((kind) => kind.toLowerCase()) : [ALL_KINDS];
         const [row] = await tx.$queryRaw<{ n: number }[]>`
           SELECT coalesce(sum(count), 0)::int AS n FROM catalog_facet_counts
-          WHERE tenant_id = ${tenantId}::uuid AND facet = 'kind' ${kinds?.length ? Prisma.sql`AND kind = ANY(${kinds}::text[])` : Prisma.empty}`;
+          WHERE tenant_id = ${tenantId}::uuid AND facet = 'kind' AND kind = ANY(${kinds}::text[])`;
         return row?.n ?? 0;
       }
       const [row] = await tx.$queryRaw<{ n: number }[]>`
@@ -186,14 +189,21 @@ export function catalogReadsRepo(tx: Tx, tenantId: string) {
     facets: async (filters: EntityFilters, facets: readonly Facet[] = FACETS, limitPerFacet = 200) => {
       const result = {} as Record<Facet, { value: string; count: number }[]>;
       if (onlyKindFilter(filters)) {
-        const kinds = filters.kind?.map((kind) => kind.toLowerCase());
-        for (const facet of facets) {
-          const byKind = facet !== "kind" && kinds?.length ? Prisma.sql`AND kind = ANY(${kinds}::text[])` : Prisma.empty;
-          result[facet] = await tx.$queryRaw<{ value: string; count: number }[]>`
-            SELECT value, sum(count)::int AS count FROM catalog_facet_counts
-            WHERE tenant_id = ${tenantId}::uuid AND facet = ${facet} ${byKind}
-            GROUP BY value ORDER BY count DESC, value LIMIT ${limitPerFacet}`;
-        }
+        const kinds = filters.kind?.map((kind) => kind.toLowerCase()) ?? [];
+        // One round trip for every facet; the kind facet ignores its own filter.
+        const rows = await tx.$queryRaw<{ facet: Facet; value: string; count: number }[]>`
+          SELECT facet, value, count FROM (
+            SELECT facet, value, total AS count, row_number() OVER (PARTITION BY facet ORDER BY total DESC, value) AS position
+            FROM (
+              SELECT facet, value, sum(count)::int AS total FROM catalog_facet_counts
+              WHERE tenant_id = ${tenantId}::uuid AND facet = ANY(${facets as string[]}::text[])
+                AND kind = ANY(CASE WHEN facet = 'kind' OR ${kinds.length} = 0 THEN ARRAY[${ALL_KINDS}]::text[] ELSE ${kinds}::text[] END)
+              GROUP BY facet, value
+            ) totals
+          ) ranked
+          WHERE position <= ${limitPerFacet}
+          ORDER BY facet, count DESC, value`;
+        for (const facet of facets) result[facet] = rows.filter((row) => row.facet === facet).map(({ value, count }) => ({ value, count }));
         return result;
       }
       for (const facet of facets) {

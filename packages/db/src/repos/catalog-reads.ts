@@ -195,9 +195,15 @@ export function catalogReadsRepo(tx: Tx, tenantId: string) {
           SELECT facet, value, count FROM (
             SELECT facet, value, total AS count, row_number() OVER (PARTITION BY facet ORDER BY total DESC, value) AS position
             FROM (
+              -- Two branches with literal kinds, so each is a primary-key range read.
               SELECT facet, value, sum(count)::int AS total FROM catalog_facet_counts
-              WHERE tenant_id = ${tenantId}::uuid AND facet = ANY(${facets as string[]}::text[])
-                AND kind = ANY(CASE WHEN facet = 'kind' OR ${kinds.length} = 0 THEN ARRAY[${ALL_KINDS}]::text[] ELSE ${kinds}::text[] END)
+              WHERE tenant_id = ${tenantId}::uuid AND kind = ${ALL_KINDS}
+                AND facet = ANY(${facets.filter((facet) => facet === "kind" || kinds.length === 0) as string[]}::text[])
+              GROUP BY facet, value
+              UNION ALL
+              SELECT facet, value, sum(count)::int AS total FROM catalog_facet_counts
+              WHERE tenant_id = ${tenantId}::uuid AND kind = ANY(${kinds}::text[])
+                AND facet = ANY(${kinds.length ? (facets.filter((facet) => facet !== "kind") as string[]) : []}::text[])
               GROUP BY facet, value
             ) totals
           ) ranked

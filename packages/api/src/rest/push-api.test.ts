@@ -1,4 +1,5 @@
-import { prisma, withTenant } from "@greenroom/db";
+import { withTenant } from "@greenroom/db";
+import { catalogRowVersions } from "@greenroom/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { callerFor, createOrgWithOwner, type OrgFixture } from "../testing/fixtures";
@@ -30,19 +31,6 @@ function send(method: string, source: string, body: string | ReadableStream<Uint
 }
 const put = (source: string, body: string, type = "application/yaml", token = writeToken) => send("PUT", source, body, { token, type });
 
-/** xmin of every entity-derived row: it changes whenever a row is written. */
-async function rowVersions(tenantId: string): Promise<string[]> {
-  return prisma().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-    const rows = await tx.$queryRaw<{ v: string }[]>`
-      SELECT 'e' || id || xmin::text AS v FROM catalog_entities WHERE tenant_id = ${tenantId}::uuid
-      UNION ALL SELECT 'r' || origin_id || type || target_ref || xmin::text FROM catalog_relations WHERE tenant_id = ${tenantId}::uuid
-      UNION ALL SELECT 't' || entity_id || tag || xmin::text FROM catalog_entity_tags WHERE tenant_id = ${tenantId}::uuid
-      UNION ALL SELECT 's' || entity_id || xmin::text FROM catalog_search.documents WHERE tenant_id = ${tenantId}::uuid
-      ORDER BY 1`;
-    return rows.map((row) => row.v);
-  });
-}
 
 const count = () => withTenant({ tenantId: org.orgId }, (db) => db.catalogReads.count({}));
 
@@ -58,10 +46,10 @@ describe("push API: PUT / PATCH / DELETE /api/v1/sources/{source}", () => {
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ source: "push:payments", mode: "full", created: 3, updated: 0, unchanged: 0, deleted: 0, errors: [], conflicts: [], held: null });
 
-    const before = await rowVersions(org.orgId);
+    const before = await catalogRowVersions(org.orgId);
     const again = await put("payments", yaml(component("pay-a"), component("pay-b"), component("pay-c")));
     expect(await again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 3, deleted: 0 });
-    expect(await rowVersions(org.orgId)).toEqual(before);
+    expect(await catalogRowVersions(org.orgId)).toEqual(before);
 
     const replaced = await put(
       "payments",

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import { prisma, withTenant, type TenantDb } from "@greenroom/db";
+import { catalogRowVersions } from "@greenroom/db/testing";
 import { describe, expect, it } from "vitest";
 
 import { parseCatalogYaml } from "../parse-yaml";
@@ -37,19 +38,6 @@ function entities(docs: string[]) {
   return entities;
 }
 
-/** xmin of every row the engine can write: it changes whenever a row is written. */
-async function rowVersions(tenantId: string): Promise<string[]> {
-  return prisma().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-    const rows = await tx.$queryRaw<{ v: string }[]>`
-      SELECT 'e' || id || xmin::text AS v FROM catalog_entities WHERE tenant_id = ${tenantId}::uuid
-      UNION ALL SELECT 'r' || origin_id || type || target_ref || xmin::text FROM catalog_relations WHERE tenant_id = ${tenantId}::uuid
-      UNION ALL SELECT 't' || entity_id || tag || xmin::text FROM catalog_entity_tags WHERE tenant_id = ${tenantId}::uuid
-      UNION ALL SELECT 's' || entity_id || xmin::text FROM catalog_search.documents WHERE tenant_id = ${tenantId}::uuid
-      ORDER BY 1`;
-    return rows.map((row) => row.v);
-  });
-}
 
 const inTenant = <T>(tenantId: string, work: (db: TenantDb) => Promise<T>) => withTenant({ tenantId }, work);
 
@@ -70,10 +58,10 @@ describe("the catalog write engine", () => {
     const teamRelations = await inTenant(tenantId, (db) => db.catalogReads.relationsOf("group:default/team-a"));
     expect(teamRelations.map((relation) => [relation.type, relation.targetRef])).toEqual([["ownerOf", "component:default/payments"]]);
 
-    const before = await rowVersions(tenantId);
+    const before = await catalogRowVersions(tenantId);
     const again = await inTenant(tenantId, async (db) => applyMutation(db, await ensureSource(db, { kind: "PUSH", key: "ci" }), { type: "full", entities: entities(docs) }));
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, deleted: 0 });
-    expect(await rowVersions(tenantId)).toEqual(before);
+    expect(await catalogRowVersions(tenantId)).toEqual(before);
   });
 
   it("keeps references to entities that do not exist yet and resolves them when they arrive", async () => {
@@ -94,7 +82,7 @@ describe("the catalog write engine", () => {
     const source = await inTenant(tenantId, (db) => ensureSource(db, { kind: "PUSH", key: "ci" }));
     await inTenant(tenantId, (db) => applyMutation(db, source, { type: "full", entities: entities([component("one"), component("two")]) }));
     const two = await inTenant(tenantId, (db) => db.catalogReads.getByRef("component:default/two"));
-    const rowsOfTwo = async () => (await rowVersions(tenantId)).filter((version) => version.includes(two!.id));
+    const rowsOfTwo = async () => (await catalogRowVersions(tenantId)).filter((version) => version.includes(two!.id));
     const before = await rowsOfTwo();
     expect(before.length).toBeGreaterThan(4); // entity, relations, tags, search document
 
@@ -125,12 +113,12 @@ describe("the catalog write engine", () => {
     const source = await inTenant(tenantId, (db) => ensureSource(db, { kind: "INTEGRATION", key: "github" }));
     const ten = Array.from({ length: 10 }, (_, i) => component(`svc-${i}`));
     await inTenant(tenantId, (db) => applyMutation(db, source, { type: "full", entities: entities(ten) }));
-    const before = await rowVersions(tenantId);
+    const before = await catalogRowVersions(tenantId);
 
     // An upstream outage: the source suddenly has nothing.
     const outage = await inTenant(tenantId, (db) => applyMutation(db, source, { type: "full", entities: [] }));
     expect(outage.held).toMatchObject({ wouldDelete: 10, existingCount: 10 });
-    expect(await rowVersions(tenantId)).toEqual(before);
+    expect(await catalogRowVersions(tenantId)).toEqual(before);
 
     // Two of ten (20%) is within the guard; three (30%) is held.
     const small = await inTenant(tenantId, (db) => applyMutation(db, source, { type: "full", entities: entities(ten.slice(2)) }));

@@ -1,6 +1,14 @@
 // The GraphQL the connector sends: one request per page of repositories carries each repo's
 // catalog file and CODEOWNERS (GitHub prices it at 1 point per 100 repos).
 
+/** What we read of every repository, in the org listing and in a single-repo refresh alike. */
+const REPO_FIELDS = `name nameWithOwner description isArchived url
+  defaultBranchRef { name }
+  primaryLanguage { name }
+  repositoryTopics(first: 20) { nodes { topic { name } } }
+  catalog: object(expression: $catalogExpression) { ... on Blob { text } }
+  codeowners: object(expression: "HEAD:.github/CODEOWNERS") { ... on Blob { text } }`;
+
 export const REPOS_QUERY = `
   query ($org: String!, $cursor: String, $first: Int!, $catalogExpression: String!) {
     rateLimit { cost remaining resetAt }
@@ -9,12 +17,7 @@ export const REPOS_QUERY = `
         totalCount
         pageInfo { hasNextPage endCursor }
         nodes {
-          name nameWithOwner description isArchived url
-          defaultBranchRef { name }
-          primaryLanguage { name }
-          repositoryTopics(first: 20) { nodes { topic { name } } }
-          catalog: object(expression: $catalogExpression) { ... on Blob { text } }
-          codeowners: object(expression: "HEAD:.github/CODEOWNERS") { ... on Blob { text } }
+          ${REPO_FIELDS}
         }
       }
     }
@@ -24,12 +27,7 @@ export const REPO_QUERY = `
   query ($owner: String!, $name: String!, $catalogExpression: String!) {
     rateLimit { cost remaining resetAt }
     repository(owner: $owner, name: $name) {
-      name nameWithOwner description isArchived url
-      defaultBranchRef { name }
-      primaryLanguage { name }
-      repositoryTopics(first: 20) { nodes { topic { name } } }
-      catalog: object(expression: $catalogExpression) { ... on Blob { text } }
-      codeowners: object(expression: "HEAD:.github/CODEOWNERS") { ... on Blob { text } }
+      ${REPO_FIELDS}
     }
   }`;
 

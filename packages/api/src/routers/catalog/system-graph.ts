@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { orgProcedure } from "../../trpc";
 import { canonicalEdges } from "./graph-edges";
+import { ownedRow } from "./people";
 import { GRAPH_RELATIONS, qualifyRef } from "./schemas";
 
 export const SYSTEM_GRAPH_MAX_NODES = 1_000;
@@ -37,17 +38,7 @@ export const systemGraphProcedure = orgProcedure.input(ZSystemGraphInput).query(
   // depth 0: no walk, only the relations among the nodes already chosen.
   const graph = refs.length ? await ctx.db.catalogReads.graph({ rootRefs: refs, types: [...GRAPH_RELATIONS], depth: 0, maxNodes: SYSTEM_GRAPH_MAX_NODES }) : { edges: [] };
   return {
-    nodes: rows.map((row) => ({
-      ref: row.ref,
-      kind: row.kind,
-      namespace: row.namespace,
-      name: row.name,
-      title: row.title,
-      type: row.specType,
-      lifecycle: row.lifecycle,
-      ownerRef: row.ownerRef,
-      systemRef: row.systemRef,
-    })),
+    nodes: rows.map(ownedRow),
     edges: canonicalEdges(graph.edges),
     truncated: parts.length > room || framed.length >= SYSTEM_GRAPH_MAX_NODES,
   };

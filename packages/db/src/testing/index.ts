@@ -1,0 +1,1 @@
+export { catalogRowVersions } from "./row-versions";

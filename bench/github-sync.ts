@@ -2,14 +2,14 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { closeIntegrationQueue, createIntegration, handleGithubWebhook, requestSync } from "@greenroom/connectors";
+import { closeIntegrationQueue, createIntegration, handleGithubWebhook } from "@greenroom/connectors";
 import { startSyncWorker } from "@greenroom/connectors/testing";
 import { withTenant } from "@greenroom/db";
 import { closeSharedRedis } from "@greenroom/queue";
 import { createGithubSimulator, DEFAULT_GITHUB_TOKEN } from "@greenroom/simulators/github";
 
-import { benchEnv } from "./env";
 import { withBenchDatabase } from "./lib/bench-database";
+import { syncAndWait, useSyncBenchEnv } from "./lib/sync-bench";
 
 const REPOS = 10_000;
 const TEAMS = 500;
@@ -24,11 +24,7 @@ const SECRET = "bench-webhook-secret";
  */
 export async function benchGithubSync(): Promise<void> {
   await withBenchDatabase(async (urls) => {
-    process.env.DATABASE_URL = urls.appUrl;
-    process.env.REDIS_URL = benchEnv().BENCH_REDIS_URL;
-    process.env.REDIS_PREFIX = `gr-bench-${randomBytes(3).toString("hex")}`;
-    process.env.INTEGRATIONS_ENCRYPTION_KEY = randomBytes(32).toString("base64");
-    process.env.INTEGRATIONS_ALLOW_PRIVATE_NETWORKS = "true";
+    useSyncBenchEnv(urls.appUrl);
 
     let started = performance.now();
     const github = await createGithubSimulator({ seed: { org: "acme", repos: REPOS, teams: TEAMS, people: PEOPLE, catalogFileRatio: 0.3, seed: 1 }, faults: { latencyMs: LATENCY_MS } });
@@ -42,20 +38,11 @@ export async function benchGithubSync(): Promise<void> {
     );
 
     async function syncOnce(label: string, count: number) {
-      const begin = performance.now();
-      await requestSync(tenantId, integration.id, "manual");
-      for (;;) {
-        const runs = await withTenant({ tenantId }, (db) => db.integrationSyncRuns.listForIntegration(integration.id));
-        if (runs.filter((run) => run.finishedAt).length >= count) {
-          const run = runs[0]!;
-          const seconds = (performance.now() - begin) / 1000;
-          console.log(
-            `${label}: ${seconds.toFixed(1)} s, status ${run.status}, ${run.requests} requests, ${run.rateLimitUsed} rate-limit points; created ${run.created}, updated ${run.updated}, deleted ${run.deleted}, unchanged ${run.unchanged}${run.message ? ` (${run.message})` : ""}`,
-          );
-          return { seconds, run };
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const { seconds, run } = await syncAndWait(tenantId, integration.id, count);
+      console.log(
+        `${label}: ${seconds.toFixed(1)} s, status ${run.status}, ${run.requests} requests, ${run.rateLimitUsed} rate-limit points; created ${run.created}, updated ${run.updated}, deleted ${run.deleted}, unchanged ${run.unchanged}${run.message ? ` (${run.message})` : ""}`,
+      );
+      return { seconds, run };
     }
 
     try {

@@ -5,7 +5,7 @@ import { benchEnv } from "./env";
 
 // `pnpm bench`: every benchmark, figures and ratios printed. BENCH_ONLY=<name> runs one.
 // Each suite runs in its own process: its own database, connection pools and validated env.
-const SUITES = ["tenant-transaction", "catalog", "github-sync"] as const;
+const SUITES = ["tenant-transaction", "catalog", "github-sync", "operations-sync"] as const;
 
 const only = benchEnv().BENCH_ONLY;
 const suiteRunner = fileURLToPath(new URL("./suite.ts", import.meta.url));

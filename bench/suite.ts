@@ -2,12 +2,14 @@ import { disconnectPrisma } from "@greenroom/db";
 
 import { benchCatalog } from "./catalog";
 import { benchGithubSync } from "./github-sync";
+import { benchOperationsSync } from "./operations-sync";
 import { benchTenantTransaction } from "./tenant-transaction";
 
 const suites: Record<string, () => Promise<void>> = {
   "tenant-transaction": benchTenantTransaction,
   catalog: benchCatalog,
   "github-sync": benchGithubSync,
+  "operations-sync": benchOperationsSync,
 };
 
 const name = process.argv[2] ?? "";

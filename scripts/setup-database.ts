@@ -30,6 +30,7 @@ console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Data
 process.env.DATABASE_URL = urls.appUrl;
 const { seedDemoOrg, issueDemoApiToken, DEMO } = await import("./seed/demo-org");
 const { disconnectPrisma } = await import("@greenroom/db");
+const { closeSharedRedis } = await import("@greenroom/queue");
 const { created, entities } = await seedDemoOrg();
 console.log(
   created
@@ -38,6 +39,8 @@ console.log(
 );
 const apiToken = await issueDemoApiToken();
 await disconnectPrisma();
+// Catalog writes bump the read cache's generation in Redis; an open connection keeps us alive.
+await closeSharedRedis();
 
 console.log(
   `GREENROOM_SETUP ${JSON.stringify({

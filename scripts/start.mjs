@@ -1,4 +1,5 @@
-// `pnpm start`: from a fresh clone to a running Greenroom (web + worker) with a demo org.
+// `pnpm start`: from a fresh clone to a running Greenroom (web + worker) with a demo org
+// connected to the demo simulators (scripts/start/simulators.mjs).
 // Needs only Node ≥ 20.19 and pnpm; finds or starts Postgres and Redis (DESIGN.md "Running it").
 //
 //   pnpm start                 next dev on PORT (default 3000)
@@ -22,6 +23,11 @@ import {
 import { loadSecrets } from "./start/secrets.mjs";
 import { findServices } from "./start/services.mjs";
 import { runDatabaseSetup } from "./start/setup.mjs";
+import {
+  DEMO_SIMULATORS,
+  demoSecretGenerators,
+  startDemoSimulators,
+} from "./start/simulators.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const lifecycle = createLifecycle();
@@ -32,7 +38,8 @@ const USAGE = `Usage: pnpm start [--prod] [--port <port>]
   --port <port>   port for the web app (same as PORT; default 3000)
 
 Environment: DATABASE_URL + DATABASE_OWNER_URL (use as-is), DATABASE_ADMIN_URL (a superuser URL
-to bootstrap with), REDIS_URL, DATABASE_OWNER_PASSWORD, DATABASE_APP_PASSWORD, GREENROOM_DATABASE.`;
+to bootstrap with), REDIS_URL, REDIS_PREFIX, DATABASE_OWNER_PASSWORD, DATABASE_APP_PASSWORD,
+GREENROOM_DATABASE, GREENROOM_SIMULATORS=off (no demo simulators), WORKER_HEALTH_PORT.`;
 
 function readOptions(argv, env) {
   let values;
@@ -77,8 +84,14 @@ async function main() {
       `Port ${port} is already in use. Stop whatever is on it, or run: PORT=${port + 1} pnpm start`,
     );
 
-  // 2. Local secrets (.data/secrets.json).
-  const secrets = loadSecrets(root);
+  // 2. Local secrets (.data/secrets.json), the demo simulators' too.
+  const simulators =
+    process.env.GREENROOM_SIMULATORS === "off" ? [] : DEMO_SIMULATORS;
+  const secrets = loadSecrets(
+    root,
+    process.env,
+    demoSecretGenerators(simulators),
+  );
 
   // 3 + 4. PostgreSQL and Redis: env, default port, local binaries, docker compose, else a message.
   const { postgres, redis } = await findServices({
@@ -109,10 +122,6 @@ async function main() {
     supervisor,
   });
 
-  // 6. Web + worker, then wait for the health check.
-  log.step(
-    `Starting web (${production ? "next build + next start" : "next dev"}) and worker…`,
-  );
   const env = appEnv({
     env: process.env,
     setup,
@@ -121,6 +130,23 @@ async function main() {
     port,
     production,
   });
+
+  // 6. The demo simulators, with the demo org's integrations pointed at them (first syncs queued).
+  const demo = await startDemoSimulators({
+    root,
+    supervisor,
+    env,
+    secrets: secrets.values,
+    appUrl: `http://localhost:${port}`,
+    shouldStop: () => lifecycle.stopping,
+    simulators,
+  });
+  if (lifecycle.stopping) return;
+
+  // 7. Web + worker, then wait for the health check.
+  log.step(
+    `Starting web (${production ? "next build + next start" : "next dev"}) and worker…`,
+  );
   await startApps({ root, supervisor, env, port, production });
   const healthUrl = `http://127.0.0.1:${port}/api/health`;
   const healthy = await waitForHealth({
@@ -133,7 +159,9 @@ async function main() {
     throw new UserError(
       `The web app did not answer ${healthUrl} with 200 within ${options.healthTimeoutMs / 1000} s; see the [web] output above.`,
     );
-  writeLine(banner({ port, setup, postgres, redis, production }));
+  writeLine(
+    banner({ port, setup, postgres, redis, production, extraRows: demo.rows }),
+  );
 }
 
 main().catch((error) => {

@@ -11,8 +11,8 @@ const config: NextConfig = {
   output: "standalone",
   // Trace workspace packages from the monorepo root so the standalone bundle includes them.
   outputFileTracingRoot: repoRoot,
-  transpilePackages: ["@greenroom/accounts", "@greenroom/api", "@greenroom/billing", "@greenroom/catalog", "@greenroom/connectors", "@greenroom/db", "@greenroom/queue", "@greenroom/ui"],
-  serverExternalPackages: ["@node-rs/argon2", "pg", "ioredis", "bullmq", "stripe", "@octokit/rest"],
+  transpilePackages: ["@greenroom/accounts", "@greenroom/api", "@greenroom/billing", "@greenroom/catalog", "@greenroom/connectors", "@greenroom/db", "@greenroom/operations", "@greenroom/queue", "@greenroom/ui"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "ioredis", "bullmq", "stripe", "@octokit/rest", "@datadog/datadog-api-client"],
   typedRoutes: false,
   poweredByHeader: false,
 };

@@ -5,10 +5,10 @@ import { deployMigrations } from "@greenroom/db/migrate";
 
 import { benchEnv } from "../env";
 
-/** A throwaway database for one benchmark run, migrated, with its URLs in the environment. */
+/** A throwaway database for one benchmark run (or the kept BENCH_DATABASE), migrated, with its URLs in the environment. */
 export async function withBenchDatabase<T>(work: (urls: { appUrl: string; ownerUrl: string; adminUrl: string; database: string }) => Promise<T>): Promise<T> {
   const env = benchEnv();
-  const database = `greenroom_bench_${randomBytes(4).toString("hex")}`;
+  const database = env.BENCH_DATABASE ?? `greenroom_bench_${randomBytes(4).toString("hex")}`;
   const urls = await bootstrapDatabase({ adminUrl: env.BENCH_DATABASE_ADMIN_URL, database, ownerPassword: "greenroom", appPassword: "greenroom" });
   try {
     await deployMigrations(urls.ownerUrl);
@@ -16,6 +16,6 @@ export async function withBenchDatabase<T>(work: (urls: { appUrl: string; ownerU
     adminUrl.pathname = `/${database}`;
     return await work({ ...urls, adminUrl: adminUrl.toString(), database });
   } finally {
-    if (!env.BENCH_KEEP_DATABASE) await dropDatabase(env.BENCH_DATABASE_ADMIN_URL, database);
+    if (!env.BENCH_KEEP_DATABASE && !env.BENCH_DATABASE) await dropDatabase(env.BENCH_DATABASE_ADMIN_URL, database);
   }
 }

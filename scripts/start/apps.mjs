@@ -12,10 +12,13 @@ export function appEnv({ env, setup, redisUrl, secrets, port, production }) {
     DATABASE_URL: setup.appUrl,
     DATABASE_OWNER_URL: setup.ownerUrl,
     REDIS_URL: redisUrl,
-    REDIS_PREFIX: "greenroom",
+    REDIS_PREFIX: env.REDIS_PREFIX || "greenroom",
     AUTH_SECRET: secrets.authSecret,
     NEXTAUTH_SECRET: secrets.authSecret,
     INTEGRATIONS_ENCRYPTION_KEY: secrets.integrationsKey,
+    // The demo simulators listen on loopback, which the SSRF guard refuses unless told otherwise.
+    INTEGRATIONS_ALLOW_PRIVATE_NETWORKS:
+      env.INTEGRATIONS_ALLOW_PRIVATE_NETWORKS || "true",
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
     PORT: String(port),
@@ -68,7 +71,14 @@ export async function startApps({ root, supervisor, env, port, production }) {
 }
 
 /** The "it's up" banner. */
-export function banner({ port, setup, postgres, redis, production }) {
+export function banner({
+  port,
+  setup,
+  postgres,
+  redis,
+  production,
+  extraRows = [],
+}) {
   const url = `http://localhost:${port}`;
   const rows = [
     ["App", url],
@@ -83,6 +93,7 @@ export function banner({ port, setup, postgres, redis, production }) {
     ],
     ["PostgreSQL", postgres.description],
     ["Redis", redis.description],
+    ...extraRows,
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return [
@@ -94,7 +105,9 @@ export function banner({ port, setup, postgres, redis, production }) {
         `  ${c.dim(label.padEnd(width))}  ${label === "App" ? c.bold(c.cyan(value)) : value}`,
     ),
     "",
-    c.dim("  Ctrl-C stops web, worker and any database we started."),
+    c.dim(
+      "  Ctrl-C stops web, worker, the simulators and any database we started.",
+    ),
     "",
   ].join("\n");
 }

@@ -3,11 +3,13 @@ export function ensureDataDir(root: string): string;
 export function loadSecrets(
   root: string,
   env?: Record<string, string | undefined>,
+  extra?: Record<string, () => string>,
 ): {
   authSecret: string;
   integrationsKey: string;
   ownerPassword: string;
   appPassword: string;
+  values: Record<string, string>;
   file: string;
   created: boolean;
 };

@@ -27,10 +27,12 @@ export function ensureDataDir(root) {
 /**
  * Reads (or creates) .data/secrets.json. AUTH_SECRET is 32 random bytes, base64url; the env
  * wins if AUTH_SECRET is set. DB role passwords are the fixed local default unless the env sets
- * DATABASE_OWNER_PASSWORD / DATABASE_APP_PASSWORD.
- * @returns {{ authSecret: string, ownerPassword: string, appPassword: string, file: string, created: boolean }}
+ * DATABASE_OWNER_PASSWORD / DATABASE_APP_PASSWORD. `extra` generates more values once (the demo
+ * simulators' webhook secrets and keys); they come back in `values`.
+ * @param {Record<string, () => string>} [extra]
+ * @returns {{ authSecret: string, integrationsKey: string, ownerPassword: string, appPassword: string, values: Record<string, string>, file: string, created: boolean }}
  */
-export function loadSecrets(root, env = process.env) {
+export function loadSecrets(root, env = process.env, extra = {}) {
   const file = join(ensureDataDir(root), "secrets.json");
   /** @type {Record<string, unknown>} */
   let stored = {};
@@ -48,6 +50,7 @@ export function loadSecrets(root, env = process.env) {
   const generated = {
     AUTH_SECRET: () => randomBytes(32).toString("base64url"),
     INTEGRATIONS_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
+    ...extra,
   };
   const missing = Object.keys(generated).filter(
     (key) => typeof stored[key] !== "string" || String(stored[key]).length < 32,
@@ -73,6 +76,12 @@ export function loadSecrets(root, env = process.env) {
       /** @type {string} */ (stored.INTEGRATIONS_ENCRYPTION_KEY),
     ownerPassword: env.DATABASE_OWNER_PASSWORD || DEFAULT_DB_PASSWORD,
     appPassword: env.DATABASE_APP_PASSWORD || DEFAULT_DB_PASSWORD,
+    values: Object.fromEntries(
+      Object.keys(extra).map((key) => [
+        key,
+        /** @type {string} */ (stored[key]),
+      ]),
+    ),
     file,
     created,
   };

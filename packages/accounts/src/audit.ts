@@ -33,12 +33,16 @@ export const AUDIT_ACTIONS = [
   "integration.paused",
   "integration.resumed",
   "integration.disconnected",
+  "integration.mapping_confirmed",
+  "integration.mapping_removed",
+  // Operations (packages/api/src/routers/operations): who paged PagerDuty, for which entity
+  "incident.triggered",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditTarget = {
-  type: "organization" | "member" | "invitation" | "catalog_source" | "api_token" | "integration";
+  type: "organization" | "member" | "invitation" | "catalog_source" | "api_token" | "integration" | "entity";
   id: string;
   label?: string;
 };

@@ -8,6 +8,7 @@ import { runCrossTenantHarness, type TenantSide } from "./testing/cross-tenant-h
 import { catalogFieldValues, catalogSnapshot, seedCatalog, type CatalogSeed } from "./testing/catalog-fixtures";
 import { apiAccessSnapshot, seedApiAccess } from "./testing/api-access-fixtures";
 import { integrationSnapshot, seedIntegration } from "./testing/integration-fixtures";
+import { operationsSnapshot, seedOperations } from "./testing/operations-fixtures";
 
 async function tenantSide(label: string): Promise<TenantSide & { token: string; orgId: string; catalog: CatalogSeed }> {
   const org = await createOrgWithOwner(label);
@@ -18,6 +19,8 @@ async function tenantSide(label: string): Promise<TenantSide & { token: string; 
   const catalog = await seedCatalog(org, label);
   const access = await seedApiAccess(org, label);
   const integration = await seedIntegration(org, label);
+  const componentRef = `component:default/${catalog.componentName}`;
+  const operations = await seedOperations(org, label, { name: catalog.componentName, ref: componentRef, groupName: catalog.groupName });
   const audit = await callerFor(org.owner).audit.list({ orgSlug: org.slug });
   return {
     slug: org.slug,
@@ -29,11 +32,13 @@ async function tenantSide(label: string): Promise<TenantSide & { token: string; 
       ...catalog.ids,
       ...access.ids,
       ...integration.ids,
+      ...operations.ids,
+      integrationId: [...integration.ids.integrationId, ...operations.ids.integrationId],
       userId: [member.userId, org.owner.userId],
       actorId: [org.owner.userId],
       invitationId: invitations.map((invitation) => invitation.id),
     },
-    secrets: [...catalog.secrets, ...access.secrets, ...integration.secrets, org.name, org.slug, org.orgId, org.owner.email, member.email, invitedEmail, ...audit.events.map((event) => event.id)],
+    secrets: [...catalog.secrets, ...access.secrets, ...integration.secrets, ...operations.secrets, org.name, org.slug, org.orgId, org.owner.email, member.email, invitedEmail, ...audit.events.map((event) => event.id)],
   };
 }
 
@@ -58,7 +63,18 @@ describe("cross-tenant harness over every procedure of the app router", () => {
         "invitations.preview": "discloses: whoever holds an invitation link may see which org sent it",
         "invitations.accept": "the link's email must match the caller's, else FORBIDDEN",
       },
-      fieldValues: { token: (side) => (side as typeof victim).token, githubOrg: () => "harness-org", ...catalogFieldValues },
+      fieldValues: {
+        token: (side) => (side as typeof victim).token,
+        githubOrg: () => "harness-org",
+        ...catalogFieldValues,
+        refs: (side) => [`component:default/${(side as typeof victim).catalog.componentName}`],
+        entityRef: (side) => `component:default/${(side as typeof victim).catalog.componentName}`,
+        confirmed: () => true,
+        settings: () => ({ kind: "PAGERDUTY", baseUrl: "https://harness.example.test" }),
+        secrets: () => ({ token: "harness-token" }),
+        // Its own name: connectGithub already created one named after the victim's component.
+        "integrations.connectVendor#name": () => "harness-vendor",
+      },
       snapshotVictim: () =>
         withTenant({ tenantId: victim.orgId }, async (db) => ({
           org: await db.organization.get(),
@@ -67,6 +83,7 @@ describe("cross-tenant harness over every procedure of the app router", () => {
           catalog: await catalogSnapshot(db),
           access: await apiAccessSnapshot(db),
           integrations: await integrationSnapshot(db),
+          operations: await operationsSnapshot(db),
         })),
     });
 
@@ -78,7 +95,7 @@ describe("cross-tenant harness over every procedure of the app router", () => {
     expect(calls.filter((call) => call.scenario === "victim org + victim ids").every((call) => call.outcome === "NOT_FOUND")).toBe(true);
     // The catalog procedures aimed at the victim's real entities, sources, held syncs and orphans
     // found none of them from the attacker's own org.
-    for (const path of ["catalog.entity", "catalog.graph", "catalog.team", "catalog.user", "catalog.confirmHeld", "catalog.discardHeld", "catalog.removeSource", "catalog.removeOrphans"]) {
+    for (const path of ["operations.entity", "operations.triggerIncident", "operations.confirmMapping", "operations.removeMapping", "operations.serviceMappings", "catalog.entity", "catalog.graph", "catalog.team", "catalog.user", "catalog.confirmHeld", "catalog.discardHeld", "catalog.removeSource", "catalog.removeOrphans"]) {
       expect(calls.find((call) => call.path === path && call.scenario === "own org + victim ids")?.outcome, path).toBe("NOT_FOUND");
     }
   });

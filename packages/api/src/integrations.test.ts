@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import { closeIntegrationQueue, isScheduled } from "@greenroom/connectors";
-import { startSyncWorker } from "@greenroom/connectors/testing";
+import { startSyncWorker, waitFor } from "@greenroom/connectors/testing";
 import { createGithubSimulator, DEFAULT_GITHUB_TOKEN, type GithubSimulator } from "@greenroom/simulators/github";
 import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,16 +34,6 @@ afterAll(async () => {
   await github.close();
 });
 
-async function until<T>(probe: () => Promise<T | undefined | false | null>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe("integrations procedures", () => {
   it("tests the connection with a clear verdict", async () => {
     const owner = callerFor(org.owner);
@@ -63,13 +53,15 @@ describe("integrations procedures", () => {
     const connected = await owner.integrations.connectGithub({ orgSlug: org.slug, name: "GitHub acme", baseUrl: github.url, githubOrg: "acme", token: TOKEN_MARK, intervalMinutes: 30 });
     outputs.push(connected);
     expect(await isScheduled(org.orgId, connected.id)).toBe(true);
-    const detail = await until(async () => {
+    const detail = await waitFor(async () => {
       const answer = await owner.integrations.get({ orgSlug: org.slug, integrationId: connected.id });
       outputs.push(answer);
       return answer.runs[0]?.finishedAt ? answer : undefined;
     });
-    // 3 GraphQL pages, then 6 REST pages recording the ETags the next run asks with.
-    expect(detail.runs[0]).toMatchObject({ trigger: "setup", status: "succeeded", requests: 3 + 6 });
+    // 3 GraphQL pages (one more for the targets of Locations in catalog files, if any), then 6
+    // REST pages recording the ETags the next run asks with.
+    const locations = [...github.state.org("acme")!.repos.values()].some((repo) => /^kind: Location$/m.test(repo.files.get("catalog-info.yaml")?.content ?? "")) ? 1 : 0;
+    expect(detail.runs[0]).toMatchObject({ trigger: "setup", status: "succeeded", requests: 3 + locations + 6 });
     expect(detail.runs[0]!.created).toBeGreaterThan(12 + 3 + 6 - 1);
     expect(detail.runs[0]!.progress).toMatchObject({ repos: { done: 12, total: 12 } });
     expect(detail.integration).toMatchObject({ status: "ACTIVE", lastSyncStatus: "succeeded" });
@@ -82,7 +74,7 @@ describe("integrations procedures", () => {
     expect(await isScheduled(org.orgId, connected.id)).toBe(true);
     outputs.push(await owner.integrations.testConnection({ orgSlug: org.slug, integrationId: connected.id }));
     outputs.push(await owner.integrations.syncNow({ orgSlug: org.slug, integrationId: connected.id }));
-    await until(async () => (await owner.integrations.get({ orgSlug: org.slug, integrationId: connected.id })).runs.filter((run) => run.finishedAt).length === 2);
+    await waitFor(async () => (await owner.integrations.get({ orgSlug: org.slug, integrationId: connected.id })).runs.filter((run) => run.finishedAt).length === 2);
 
     const entities = await owner.catalog.list({ orgSlug: org.slug }).catch(() => null);
     if (entities) outputs.push(entities);

@@ -7,6 +7,7 @@ import { integrationsRouter } from "./routers/integrations/router";
 import { invitationsRouter } from "./routers/invitations/router";
 import { locationsRouter } from "./routers/locations/router";
 import { membersRouter } from "./routers/members/router";
+import { operationsRouter } from "./routers/operations/router";
 import { organizationRouter } from "./routers/organization/router";
 import { router } from "./trpc";
 
@@ -21,6 +22,7 @@ export const appRouter = router({
   apiTokens: apiTokensRouter,
   locations: locationsRouter,
   integrations: integrationsRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

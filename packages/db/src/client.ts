@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import { dbEnv } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
+import { closeTenantReads } from "./tenant-reads";
 
 export type { PrismaClient };
 
@@ -30,4 +31,5 @@ export function prisma(): PrismaClient {
 export async function disconnectPrisma(): Promise<void> {
   await globalForPrisma.greenroomPrisma?.$disconnect();
   globalForPrisma.greenroomPrisma = undefined;
+  await closeTenantReads();
 }

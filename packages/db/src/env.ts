@@ -9,6 +9,8 @@ function parse() {
       // The runtime role (greenroom_app): no BYPASSRLS, DML only.
       DATABASE_URL: z.url(),
       DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+      // The read-only pool of catalog pages (withTenantReads), beside Prisma's.
+      DATABASE_READ_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     },
     runtimeEnv: process.env,
     emptyStringAsUndefined: true,

@@ -1,5 +1,8 @@
 export { prisma, disconnectPrisma, createPrismaClient } from "./client";
 export { withTenant, withUser, withGlobal, pingDatabase } from "./tenancy";
+export { withTenantReads } from "./tenant-reads";
+export { onCatalogCommitted } from "./catalog-changes";
+export type { TenantReadDb } from "./tenant-reads";
 export type { TenantDb, GlobalDb, UserDb, TenantScope } from "./tenancy";
 export { Role, Plan, CatalogSourceKind, ApiTokenScope } from "./generated/prisma/enums";
 export { IntegrationKind, IntegrationStatus } from "./generated/prisma/enums";
@@ -16,4 +19,5 @@ export type { ApiTokenRecord } from "./repos/api-tokens";
 export type { CatalogSourceRecord } from "./repos/catalog-sources";
 export type { EntityRow, RelationRow, SearchRow, ExistingEntity, FacetValues, FacetDelta } from "./repos/catalog-writes";
 export { FACETS, SORT_FIELDS, COUNT_CAP, ALL_KINDS } from "./repos/catalog-reads";
-export type { Facet, EntityFilters, EntityListQuery, EntitySummary, SortField } from "./repos/catalog-reads";
+export type { Facet, EntityFilters, EntityListQuery, EntitySummary, SortField, SearchHit, GraphInput } from "./repos/catalog-reads";
+export type { OpsRecordRow, OpsRecordWrite, OpsRecordKey, OpsMappingRecord, LinkedEntity } from "./repos/ops-records";

@@ -1,3 +1,4 @@
+import { catalogChangeTracker } from "./catalog-changes";
 import { prisma } from "./client";
 import { apiTokensRepo } from "./repos/api-tokens";
 import { auditEventsRepo } from "./repos/audit-events";
@@ -5,9 +6,11 @@ import { billingDirectoryRepo, billingRepo } from "./repos/billing";
 import { catalogReadsRepo } from "./repos/catalog-reads";
 import { catalogSourcesRepo } from "./repos/catalog-sources";
 import { catalogWritesRepo } from "./repos/catalog-writes";
+import { prismaRunner } from "./repos/sql-runner";
 import { integrationDirectoryRepo, integrationSyncRunsRepo, integrationsRepo } from "./repos/integrations";
 import { invitationsRepo } from "./repos/invitations";
 import { membershipsRepo, userMembershipsRepo } from "./repos/memberships";
+import { opsEntitiesRepo, opsMappingsRepo, opsRecordsRepo } from "./repos/ops-records";
 import { currentOrganizationRepo, organizationsRepo } from "./repos/organizations";
 import { usersRepo } from "./repos/users";
 import type { Tx } from "./tx";
@@ -23,6 +26,8 @@ function globalRepos(tx: Tx) {
 }
 
 function tenantRepos(tx: Tx, tenantId: string, committed: AfterCommit[] = []) {
+  // Catalog writes tell the read cache once the transaction commits (catalog-changes.ts).
+  const catalogChanged = catalogChangeTracker(tenantId, (effect) => void committed.push(effect));
   return {
     tenantId,
     /**
@@ -36,11 +41,14 @@ function tenantRepos(tx: Tx, tenantId: string, committed: AfterCommit[] = []) {
     auditEvents: auditEventsRepo(tx, tenantId),
     billing: billingRepo(tx, tenantId),
     apiTokens: apiTokensRepo(tx, tenantId),
-    catalogSources: catalogSourcesRepo(tx, tenantId),
-    catalogWrites: catalogWritesRepo(tx, tenantId),
-    catalogReads: catalogReadsRepo(tx, tenantId),
+    catalogSources: catalogSourcesRepo(tx, tenantId, catalogChanged),
+    catalogWrites: catalogWritesRepo(tx, tenantId, catalogChanged),
+    catalogReads: catalogReadsRepo(prismaRunner(tx), tenantId),
     integrations: integrationsRepo(tx, tenantId),
     integrationSyncRuns: integrationSyncRunsRepo(tx, tenantId),
+    opsRecords: opsRecordsRepo(tx, tenantId),
+    opsMappings: opsMappingsRepo(tx, tenantId),
+    opsEntities: opsEntitiesRepo(tx, tenantId),
     ...globalRepos(tx),
   };
 }

@@ -19,6 +19,7 @@ function navFor(org: Org) {
     { href: `/${org.slug}`, label: "Overview", exact: true },
     { href: `/${org.slug}/catalog`, label: "Catalog", exact: true },
     { href: `/${org.slug}/catalog/graph`, label: "Graph", exact: false },
+    { href: `/${org.slug}/burning`, label: "Burning", exact: false },
     ...(org.role !== "VIEWER" ? [{ href: `/${org.slug}/catalog/import`, label: "Import", exact: false }] : []),
     ...(admin ? [{ href: `/${org.slug}/catalog/sources`, label: "Sources", exact: false }] : []),
     { href: `/${org.slug}/settings`, label: "Settings", exact: true },

@@ -49,8 +49,9 @@ function defOf(schema: unknown): ZodDef {
 
 class CannotSynthesise extends Error {}
 
-function synthesise(schema: unknown, field: string, side: TenantSide, options: HarnessOptions): unknown {
-  const custom = options.fieldValues?.[field];
+function synthesise(schema: unknown, field: string, side: TenantSide, options: HarnessOptions, path = ""): unknown {
+  // "procedure.path#field" entries override the plain "field" ones for one procedure.
+  const custom = options.fieldValues?.[`${path}#${field}`] ?? options.fieldValues?.[field];
   if (custom) return custom(side);
   if (field in side.ids) return side.ids[field]![0];
   if (field === "orgSlug") return side.slug;
@@ -61,14 +62,14 @@ function synthesise(schema: unknown, field: string, side: TenantSide, options: H
     case "prefault":
       return undefined;
     case "nullable":
-      return synthesise(def.innerType, field, side, options);
+      return synthesise(def.innerType, field, side, options, path);
     case "pipe":
-      return synthesise(def.in, field, side, options);
+      return synthesise(def.in, field, side, options, path);
     case "object": {
       const shape = def.shape as Record<string, unknown>;
       const value: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(shape)) {
-        const synthesised = synthesise(child, key, side, options);
+        const synthesised = synthesise(child, key, side, options, path);
         if (synthesised !== undefined) value[key] = synthesised;
       }
       return value;
@@ -95,10 +96,10 @@ function synthesise(schema: unknown, field: string, side: TenantSide, options: H
   }
 }
 
-function mergedInput(procedure: { _def: { inputs: unknown[] } }, field: string, side: TenantSide, options: HarnessOptions) {
+function mergedInput(procedure: { _def: { inputs: unknown[] } }, path: string, side: TenantSide, options: HarnessOptions) {
   const merged: Record<string, unknown> = {};
   for (const parser of procedure._def.inputs) {
-    Object.assign(merged, synthesise(parser, field, side, options) as Record<string, unknown>);
+    Object.assign(merged, synthesise(parser, "", side, options, path) as Record<string, unknown>);
   }
   return merged;
 }
@@ -137,13 +138,13 @@ export async function runCrossTenantHarness(options: HarnessOptions): Promise<{ 
     // Scenario 2: the attacker's own org, with the victim's ids in every id field.
     const scenarios: { name: string; build: () => unknown }[] = takesOrg
       ? [
-          { name: "victim org + victim ids", build: () => mergedInput(procedure, "", options.victim, options) },
+          { name: "victim org + victim ids", build: () => mergedInput(procedure, path, options.victim, options) },
           {
             name: "own org + victim ids",
-            build: () => ({ ...mergedInput(procedure, "", options.victim, options), orgSlug: options.attacker.slug }),
+            build: () => ({ ...mergedInput(procedure, path, options.victim, options), orgSlug: options.attacker.slug }),
           },
         ]
-      : [{ name: "victim ids, no org", build: () => mergedInput(procedure, "", options.victim, options) }];
+      : [{ name: "victim ids, no org", build: () => mergedInput(procedure, path, options.victim, options) }];
 
     for (const scenario of scenarios) {
       let input: unknown;

@@ -202,5 +202,12 @@ describe("facet counts", () => {
     expect(await inTenant(tenantId, (db) => db.catalogReads.count({ kind: ["Component"] }))).toBe(2);
     const byKind = await inTenant(tenantId, (db) => db.catalogReads.facets({ kind: ["group"] }));
     expect(byKind.type).toEqual([{ value: "team", count: 1 }]);
+    // Several kinds sum their maintained rows; the scan agrees.
+    const kinds = ["component", "group"];
+    const summed = await inTenant(tenantId, (db) => db.catalogReads.facets({ kind: kinds }));
+    const scanned = await inTenant(tenantId, (db) => db.catalogReads.facets({ kind: kinds, namespace: ["default"] }));
+    for (const facet of ["kind", "type", "lifecycle", "owner", "tag"] as const) {
+      expect(summed[facet]).toEqual(scanned[facet]);
+    }
   });
 });

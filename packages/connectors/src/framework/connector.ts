@@ -1,4 +1,7 @@
+import type { CatalogError } from "@greenroom/catalog";
 import type { IntegrationKind } from "@greenroom/db";
+
+import type { OpsRecord } from "./ops-records";
 
 /**
  * What a connector does for the sync engine. A sync is a sequence of steps (one page of one
@@ -6,8 +9,12 @@ import type { IntegrationKind } from "@greenroom/db";
  */
 export type Checkpoint = { phase: string; cursor: string | null } & Record<string, unknown>;
 
-/** What a step found: an entity document, or a catalog file's text (parsed when applied). */
-export type StagedItem = { doc: unknown } | { yaml: string; location: string };
+/**
+ * What a step found: an entity document, a catalog file's text (parsed when applied), an
+ * operational record (on-call, incident, monitor, SLO: stored beside the catalog), or a problem
+ * to report on the run without failing it (a Location target that could not be read).
+ */
+export type StagedItem = { doc: unknown } | { yaml: string; location: string } | { record: OpsRecord } | { error: CatalogError };
 
 export type StepResult = {
   documents: StagedItem[];
@@ -35,6 +42,11 @@ export type ProbeResult = { changed: boolean; etags: Record<string, string>; req
 
 export interface Connector {
   kind: IntegrationKind;
+  /**
+   * Entity documents this connector finds only create entities no other source owns; where one
+   * does, the connector's records enrich it instead (Datadog service definitions vs GitHub repos).
+   */
+  docsYieldToOtherSources?: boolean;
   /**
    * Optional: asks the upstream, with conditional requests, whether anything a sync reads changed
    * since the ETags of the last successful run (`sizes` = that run's item counts per phase).

@@ -5,3 +5,5 @@ export * from "./connector";
 export * from "./integrations";
 export * from "./schedule";
 export * from "./sync";
+export * from "./ops-records";
+export * from "./ops-apply";

@@ -12,16 +12,58 @@ export const configSchemas = {
   GITHUB: z.object({
     baseUrl: z.string().url().default("https://api.github.com"),
     org: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9-]+$/, "letters, digits and dashes only"),
+    /** A fine-grained token, or a GitHub App's installation (tokens minted and refreshed by @octokit/auth-app). */
+    authMethod: z.enum(["token", "app"]).default("token"),
     catalogPath: z.string().trim().min(1).max(200).default("catalog-info.yaml"),
     defaultOwner: z.string().trim().min(1).max(200).default("unknown"),
     pageSize: z.number().int().min(1).max(100).default(100),
   }),
-  PAGERDUTY: z.object({ baseUrl: z.string().url().default("https://api.pagerduty.com") }),
-  DATADOG: z.object({ baseUrl: z.string().url().default("https://api.datadoghq.com") }),
+  PAGERDUTY: z.object({
+    baseUrl: z.string().url().default("https://api.pagerduty.com"),
+    /** Events API v2 host, for "trigger incident" by integration key. */
+    eventsUrl: z.string().url().default("https://events.pagerduty.com"),
+    pageSize: z.number().int().min(1).max(100).default(100),
+    /** How far back resolved incidents are synced. */
+    incidentDays: z.number().int().min(1).max(90).default(7),
+    /** A PagerDuty user's email, used as the REST `From` when the person triggering an incident has no PagerDuty user. */
+    fromEmail: z.string().trim().email().max(200).optional(),
+  }),
+  DATADOG: z
+    .object({
+      /** The Datadog site the org lives on; the API is https://api.<site> unless baseUrl says otherwise. */
+      site: z.enum(["datadoghq.com", "us3.datadoghq.com", "us5.datadoghq.com", "ap1.datadoghq.com", "ap2.datadoghq.com", "uk1.datadoghq.com", "datadoghq.eu", "ddog-gov.com", "us2.ddog-gov.com"]).default("datadoghq.com"),
+      /** Only for a proxy or the simulator. */
+      baseUrl: z.string().url().optional(),
+      /** Incident Management is a separate Datadog product: read incidents only when asked. */
+      incidents: z.boolean().default(false),
+      servicePageSize: z.number().int().min(1).max(100).default(100),
+      monitorPageSize: z.number().int().min(1).max(1000).default(1000),
+      /** Each SLO on a page costs one history request. */
+      sloPageSize: z.number().int().min(1).max(1000).default(100),
+      dashboardPageSize: z.number().int().min(1).max(1000).default(500),
+      incidentPageSize: z.number().int().min(1).max(100).default(100),
+    })
+    // Everything downstream (the SSRF check, the catalog source) reads config.baseUrl.
+    .transform((config) => ({ ...config, baseUrl: config.baseUrl ?? `https://api.${config.site}` })),
 } as const;
 
 export const secretSchemas = {
-  GITHUB: z.object({ token: z.string().min(1).max(500), webhookSecret: z.string().min(1).max(500).optional() }),
+  GITHUB: z
+    .object({
+      token: z.string().min(1).max(500).optional(),
+      appId: z.string().trim().regex(/^\d{1,12}$/, "digits only").optional(),
+      privateKey: z.string().trim().max(10_000).regex(/^-----BEGIN (RSA )?PRIVATE KEY-----[\s\S]+-----END (RSA )?PRIVATE KEY-----$/, "a PEM private key").optional(),
+      /** Found from the organization when not given. */
+      installationId: z.string().trim().regex(/^\d{1,15}$/, "digits only").optional(),
+      webhookSecret: z.string().min(1).max(500).optional(),
+    })
+    // Either a token or an App's id + private key (the config's authMethod says which is used).
+    .superRefine((value, context) => {
+      const app = Boolean(value.appId || value.privateKey || value.installationId);
+      if (value.token && app) context.addIssue({ code: "custom", path: ["token"], message: "a token or GitHub App credentials, not both" });
+      else if (app) for (const field of ["appId", "privateKey"] as const) if (!value[field]) context.addIssue({ code: "custom", path: [field], message: "required for a GitHub App" });
+      if (!value.token && !app) context.addIssue({ code: "custom", path: ["token"], message: "a token, or a GitHub App's id and private key" });
+    }),
   PAGERDUTY: z.object({ token: z.string().min(1).max(500) }),
   DATADOG: z.object({ apiKey: z.string().min(1).max(500), appKey: z.string().min(1).max(500) }),
 } as const;

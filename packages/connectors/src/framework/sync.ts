@@ -9,9 +9,10 @@ import type { Redis } from "ioredis";
 
 import type { Checkpoint, Connector, StagedItem } from "./connector";
 import { openSecrets } from "./crypto";
+import { applyOpsRecords } from "./ops-apply";
 import { PermanentError, RateLimitedError } from "./errors";
 import { guardedFetch, networkPolicyFromEnv } from "./network";
-import { unscheduleIntegration } from "./schedule";
+import { scheduleIntegration, unscheduleIntegration } from "./schedule";
 
 export type SyncTrigger = "schedule" | "manual" | "webhook" | "setup";
 export type SyncPayload = { tenantId: string; integrationId: string; trigger: SyncTrigger };
@@ -112,7 +113,9 @@ export async function runIntegrationSync(payload: SyncPayload, job: JobContext |
     else {
       checkpoint = { ...connector.initialCheckpoint(), staged: 0 };
       // Conditional requests first: when the upstream answers 304 everywhere, the run is done.
-      const previous = connector.probe ? await lastSucceeded(payload) : null;
+      // A webhook-triggered run skips it: the event said something changed that the probed
+      // listings may not show (team membership, team repository permissions).
+      const previous = connector.probe && payload.trigger !== "webhook" ? await lastSucceeded(payload) : null;
       if (connector.probe && previous?.etags) {
         let probe;
         try {
@@ -162,7 +165,11 @@ export async function runIntegrationSync(payload: SyncPayload, job: JobContext |
           const probe = await connector.probe(context, {}, sizes).catch(() => null);
           if (probe) run = await withTenant(scope, (db) => db.integrationSyncRuns.update(run.id, { checkpoint: { ...(run.checkpoint as object), etags: probe.etags } as Prisma.InputJsonValue }, { requests: probe.requests, rateLimitUsed: probe.budgetUsed }));
         }
-        return await finishRun(payload, run, key, redis);
+        const outcome = await finishRun(payload, run, key, redis, connector);
+        // Succeeding after a permanent error (new credentials, a GitHub App installed again)
+        // restarts the schedule that error removed.
+        if (integration.status === "ERROR") await scheduleIntegration(payload.tenantId, payload.integrationId, integration.intervalMinutes);
+        return outcome;
       }
       checkpoint = nextCheckpoint;
     }
@@ -222,16 +229,18 @@ async function handleStepFailure(payload: SyncPayload, run: SyncRunRecord, error
   return updated;
 }
 
-async function finishRun(payload: SyncPayload, run: SyncRunRecord, key: string, redis: Redis): Promise<SyncOutcome> {
+async function finishRun(payload: SyncPayload, run: SyncRunRecord, key: string, redis: Redis, connector: Connector): Promise<SyncOutcome> {
   const items = (await redis.lrange(key, 0, -1)).map((line) => JSON.parse(line) as StagedItem);
   const outcome = await withTenant({ tenantId: payload.tenantId }, async (db) => {
     const source = await ensureSource(db, { kind: "INTEGRATION", key: payload.integrationId });
     const entities: ParsedEntity[] = [];
     const errors: CatalogError[] = [];
     const docs = items.flatMap((item) => ("doc" in item ? [item.doc] : []));
-    const parsedDocs = parseCatalogEntities(docs, { sourceName: source.name });
+    // One "document" per repository, team and person: an org's count is not an upload's limit.
+    const parsedDocs = parseCatalogEntities(docs, { sourceName: source.name, maxDocuments: Math.max(docs.length, 1) });
     entities.push(...parsedDocs.entities);
     errors.push(...parsedDocs.errors);
+    for (const item of items) if ("error" in item) errors.push(item.error);
     for (const item of items) {
       if (!("yaml" in item)) continue;
       const parsed = parseCatalogYaml(item.yaml, { sourceName: item.location });
@@ -240,13 +249,24 @@ async function finishRun(payload: SyncPayload, run: SyncRunRecord, key: string, 
     }
     // Two repos declaring the same entity: the first wins, the rest are reported.
     const seen = new Set<string>();
-    const unique = entities.filter((entity) => (seen.has(entity.ref) ? false : (seen.add(entity.ref), true)));
+    let unique = entities.filter((entity) => (seen.has(entity.ref) ? false : (seen.add(entity.ref), true)));
+    // An enriching connector (Datadog service definitions) creates only what nobody else owns;
+    // for the rest its records add to the entity instead of a conflict with the owning source.
+    if (connector.docsYieldToOtherSources && unique.length) {
+      const owned = await db.catalogWrites.entitiesByRefs(unique.map((entity) => entity.ref));
+      const ownedElsewhere = new Set(owned.filter((entity) => entity.sourceId !== null && entity.sourceId !== source.id).map((entity) => entity.ref));
+      unique = unique.filter((entity) => !ownedElsewhere.has(entity.ref));
+    }
     const result = await applyMutation(db, source, { type: "full", entities: unique });
     await db.catalogSources.recordMutation(source.id, errors.slice(0, 200) as unknown as Prisma.InputJsonValue);
+    // A held catalog mutation holds the operational records too: the run changes nothing.
+    const records = items.flatMap((item) => ("record" in item ? [item.record] : []));
+    const ops = result.held ? null : await applyOpsRecords(db, payload.integrationId, records);
     const status = result.held ? "held" : "succeeded";
+    const found = [unique.length ? `${unique.length} entities` : null, records.length ? `${records.length} operational records` : null].filter(Boolean).join(" and ") || "nothing";
     const message = result.held
       ? `Held for confirmation: this sync would delete ${result.held.wouldDelete} of ${result.held.existingCount} entities (an upstream outage?). Nothing was changed.`
-      : `${unique.length} entities from ${items.length} repositories, teams and people${errors.length ? `; ${errors.length} invalid catalog documents skipped` : ""}`;
+      : `${found} from ${items.length} upstream items${errors.length ? `; ${errors.length} documents or listings could not be read (see errors)` : ""}${ops?.invalid.length ? `; ${ops.invalid.length} malformed records skipped` : ""}`;
     await db.integrationSyncRuns.update(
       run.id,
       {
@@ -254,9 +274,9 @@ async function finishRun(payload: SyncPayload, run: SyncRunRecord, key: string, 
         finishedAt: new Date(),
         phase: null,
         message,
-        errors: appendErrors(run, errors.slice(0, MAX_RECORDED_ERRORS).map((error) => ({ message: `${error.message}`.slice(0, 500) }))),
+        errors: appendErrors(run, [...errors.map((error) => ({ message: `${error.message}`.slice(0, 500) })), ...(ops?.invalid ?? []).map((message) => ({ message }))].slice(0, MAX_RECORDED_ERRORS)),
       },
-      { created: result.created, updated: result.updated, deleted: result.deleted, unchanged: result.unchanged },
+      { created: result.created + (ops?.created ?? 0), updated: result.updated + (ops?.updated ?? 0), deleted: result.deleted + (ops?.deleted ?? 0), unchanged: result.unchanged + (ops?.unchanged ?? 0) },
     );
     const integration = await db.integrations.findById(payload.integrationId);
     await db.integrations.update(payload.integrationId, {
@@ -264,7 +284,7 @@ async function finishRun(payload: SyncPayload, run: SyncRunRecord, key: string, 
       lastSyncStatus: status,
       ...(integration?.status === "ERROR" ? { status: "ACTIVE" as const, statusMessage: null } : {}),
     });
-    return { status, created: result.created, updated: result.updated, deleted: result.deleted, unchanged: result.unchanged } as const;
+    return { status, created: result.created + (ops?.created ?? 0), updated: result.updated + (ops?.updated ?? 0), deleted: result.deleted + (ops?.deleted ?? 0), unchanged: result.unchanged + (ops?.unchanged ?? 0) } as const;
   });
   await redis.del(key);
   return { ...outcome, runId: run.id };

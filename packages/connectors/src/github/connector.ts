@@ -1,30 +1,40 @@
-import { Octokit } from "@octokit/rest";
+import type { Octokit } from "@octokit/rest";
 
 import type { Checkpoint, ConnectionVerdict, Connector, ConnectorContext, ProbeResult, StagedItem, StepResult } from "../framework/connector";
 import { PermanentError, RateLimitedError, TransientError } from "../framework/errors";
-import { configSchemas } from "../framework/integrations";
+import { configSchemas, type GithubConfig } from "../framework/integrations";
 import { BlockedAddressError } from "../framework/network";
+import { githubClient } from "./client";
 import { inferredComponent, memberUser, teamGroup } from "./entities";
-import { MEMBERS_QUERY, REPO_QUERY, REPOS_QUERY, type RepoNode, type RepoResponse, TEAMS_QUERY, VIEWER_QUERY, type MembersResponse, type RateLimitInfo, type ReposResponse, type TeamsResponse, type ViewerResponse } from "./queries";
+import { followLocations, type CatalogFile } from "./locations";
+import {
+  MEMBERS_QUERY,
+  REPO_QUERY,
+  REPO_TEAMS_QUERY,
+  REPOS_QUERY,
+  TEAMS_QUERY,
+  VIEWER_QUERY,
+  type MembersResponse,
+  type RepoNode,
+  type RepoResponse,
+  type RepoTeamsResponse,
+  type ReposResponse,
+  type TeamsResponse,
+  type ViewerResponse,
+} from "./queries";
+import { addTeamPermissions, budgetOf, completeTeamLists, teamOwnerRef, type TeamOwners } from "./teams";
 
-const PHASES = ["repos", "teams", "members"] as const;
+// Teams first: their repository permissions name the owners of repositories without CODEOWNERS,
+// carried to the repos phase in the checkpoint (and dropped as repositories are read).
+const PHASES = ["teams", "repos", "members"] as const;
 type Phase = (typeof PHASES)[number];
-
-function client(context: ConnectorContext): Octokit {
-  const config = configSchemas.GITHUB.parse(context.config);
-  return new Octokit({
-    baseUrl: config.baseUrl.replace(/\/+$/, ""),
-    auth: context.secrets.token,
-    request: { fetch: context.fetch, timeout: 30_000 },
-    // Octokit's own console logging could print request details; the engine reports errors itself.
-    log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-  });
-}
+type GithubCheckpoint = Checkpoint & { owners?: TeamOwners };
 
 type HttpishError = { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> }; errors?: { type?: string; message?: string }[] };
 
 /** Maps an Octokit failure onto the engine's three outcomes: delay, stop, retry. */
 export function classifyGithubError(error: unknown, now = Date.now()): Error {
+  if (error instanceof PermanentError || error instanceof RateLimitedError || error instanceof TransientError) return error;
   if (error instanceof BlockedAddressError) return new PermanentError(error.message);
   const failure = error as HttpishError;
   const headers = failure.response?.headers ?? {};
@@ -50,21 +60,58 @@ export function classifyGithubError(error: unknown, now = Date.now()): Error {
   return new TransientError(`GitHub request failed: ${failure.message ?? String(error)}`.slice(0, 500));
 }
 
-function repoItem(repo: RepoNode, config: { org: string; defaultOwner: string; catalogPath: string }): StagedItem {
-  return repo.catalog?.text !== undefined && repo.catalog !== null
-    ? { yaml: repo.catalog.text, location: `${repo.url}/blob/${repo.defaultBranchRef?.name ?? "HEAD"}/${config.catalogPath}` }
-    : { doc: inferredComponent(repo, { org: config.org, defaultOwner: config.defaultOwner }) };
+function catalogFileOf(repo: RepoNode, config: GithubConfig): CatalogFile | null {
+  return repo.catalog?.text !== undefined && repo.catalog !== null ? { yaml: repo.catalog.text, location: `${repo.url}/blob/${repo.defaultBranchRef?.name ?? "HEAD"}/${config.catalogPath}` } : null;
 }
 
-/** One repository, for a webhook's targeted sync: one GraphQL request. Null when it is gone. */
-export async function fetchGithubRepo(context: ConnectorContext, name: string): Promise<{ item: StagedItem | null; budgetUsed: number }> {
+/** A repository's catalog file (plus the files its Locations bring in), or its inferred Component. */
+async function repoItems(octokit: Octokit, repos: { repo: RepoNode; teamOwner: string | null }[], config: GithubConfig): Promise<{ items: StagedItem[]; requests: number; budgetUsed: number }> {
+  const items: StagedItem[] = [];
+  const roots: CatalogFile[] = [];
+  for (const { repo, teamOwner } of repos) {
+    const file = catalogFileOf(repo, config);
+    if (file) {
+      roots.push(file);
+      items.push(file);
+    } else items.push({ doc: inferredComponent(repo, { org: config.org, defaultOwner: config.defaultOwner, teamOwner }) });
+  }
+  const followed = await followLocations(octokit, roots, config.org);
+  items.push(...followed.files, ...followed.errors.map((error) => ({ error })));
+  return { items, requests: followed.requests, budgetUsed: followed.budgetUsed };
+}
+
+/** The team owner of one repository, from every team's permission on it (one request per 100 teams). */
+async function teamOwnerOf(octokit: Octokit, config: GithubConfig, name: string, first: RepoResponse["organization"]): Promise<{ owner: string | null; requests: number; budgetUsed: number }> {
+  const owners: TeamOwners = {};
+  let page = first?.teams;
+  let requests = 0;
+  let budgetUsed = 0;
+  while (page) {
+    for (const team of page.nodes) addTeamPermissions(owners, team.slug, team.repositories.edges.filter((edge) => edge.node.name.toLowerCase() === name.toLowerCase()));
+    if (!page.pageInfo.hasNextPage) break;
+    const data = await octokit.graphql<RepoTeamsResponse>(REPO_TEAMS_QUERY, { owner: config.org, name, teamsCursor: page.pageInfo.endCursor });
+    requests += 1;
+    budgetUsed += budgetOf(data.rateLimit);
+    page = data.organization?.teams;
+  }
+  return { owner: teamOwnerRef(owners, name), requests, budgetUsed };
+}
+
+/** One repository, for a webhook's targeted sync: usually one GraphQL request. No items when it is gone. */
+export async function fetchGithubRepo(context: ConnectorContext, name: string): Promise<{ items: StagedItem[]; budgetUsed: number }> {
   const config = configSchemas.GITHUB.parse(context.config);
   try {
-    const data = await client(context).graphql<RepoResponse>(REPO_QUERY, { owner: config.org, name, catalogExpression: `HEAD:${config.catalogPath}` });
-    return { item: data.repository ? repoItem(data.repository, config) : null, budgetUsed: budget(data.rateLimit) };
+    const octokit = await githubClient(context);
+    const data = await octokit.graphql<RepoResponse>(REPO_QUERY, { owner: config.org, name, catalogExpression: `HEAD:${config.catalogPath}` });
+    if (!data.repository) return { items: [], budgetUsed: budgetOf(data.rateLimit) };
+    const repo = data.repository;
+    const needsTeamOwner = !catalogFileOf(repo, config);
+    const team = needsTeamOwner ? await teamOwnerOf(octokit, config, repo.name, data.organization) : { owner: null, budgetUsed: 0 };
+    const found = await repoItems(octokit, [{ repo, teamOwner: team.owner }], config);
+    return { items: found.items, budgetUsed: budgetOf(data.rateLimit) + team.budgetUsed + found.budgetUsed };
   } catch (error) {
     const failure = error as { errors?: { type?: string }[] };
-    if (failure.errors?.some((entry) => entry.type === "NOT_FOUND")) return { item: null, budgetUsed: 1 };
+    if (failure.errors?.some((entry) => entry.type === "NOT_FOUND")) return { items: [], budgetUsed: 1 };
     throw classifyGithubError(error);
   }
 }
@@ -79,11 +126,17 @@ const PROBE_CONCURRENCY = 8;
 /**
  * The REST listings of repositories (their pushed_at moves on every push), teams and members,
  * page by page in parallel, with If-None-Match: when every page answers 304 nothing a sync reads
- * has changed (team membership changes arrive by webhook, and any changed page means a full sync).
+ * has changed (team membership and permission changes arrive by webhook, and any changed page
+ * means a full sync).
  */
 async function probeGithub(context: ConnectorContext, previous: Record<string, string>, sizes: Record<string, number>): Promise<ProbeResult> {
   const config = configSchemas.GITHUB.parse(context.config);
-  const octokit = client(context);
+  let octokit: Octokit;
+  try {
+    octokit = await githubClient(context);
+  } catch (error) {
+    throw classifyGithubError(error);
+  }
   const pages = PROBE_LISTINGS.flatMap(([phase, route]) => {
     const count = Math.ceil((sizes[phase] ?? 0) / 100) + 1; // one more page catches additions
     return Array.from({ length: count }, (_, index) => ({ key: `${phase}:${index + 1}`, route, page: index + 1 }));
@@ -115,45 +168,84 @@ async function probeGithub(context: ConnectorContext, previous: Record<string, s
   return { changed, etags, requests, budgetUsed };
 }
 
-function next(phase: Phase, cursor: string | null, hasNext: boolean): Checkpoint | null {
-  if (hasNext) return { phase, cursor };
-  const following = PHASES[PHASES.indexOf(phase) + 1];
-  return following ? { phase: following, cursor: null } : null;
+function next(phase: Phase, cursor: string | null, hasNext: boolean, owners?: TeamOwners): GithubCheckpoint | null {
+  const following = hasNext ? phase : PHASES[PHASES.indexOf(phase) + 1];
+  if (!following) return null;
+  const carried = owners && following !== "members" ? { owners } : {};
+  return { phase: following, cursor: hasNext ? cursor : null, ...carried };
 }
 
-function budget(rateLimit: RateLimitInfo | undefined): number {
-  return rateLimit?.cost ?? 1;
+function noOrganization(config: GithubConfig): PermanentError {
+  return new PermanentError(`GitHub has no organization "${config.org}" visible to these credentials`);
 }
+
+async function teamsStep(octokit: Octokit, config: GithubConfig, checkpoint: GithubCheckpoint): Promise<StepResult> {
+  const data = await octokit.graphql<TeamsResponse>(TEAMS_QUERY, { org: config.org, cursor: checkpoint.cursor, first: config.pageSize });
+  const page = data.organization?.teams;
+  if (!page) throw noOrganization(config);
+  const more = await completeTeamLists(octokit, config.org, page.nodes);
+  const owners: TeamOwners = { ...checkpoint.owners };
+  for (const team of page.nodes) addTeamPermissions(owners, team.slug, team.repositories.edges);
+  return {
+    documents: page.nodes.map((team) => ({ doc: teamGroup(team) })),
+    next: next("teams", page.pageInfo.endCursor, page.pageInfo.hasNextPage, owners),
+    requests: 1 + more.requests,
+    budgetUsed: budgetOf(data.rateLimit) + more.budgetUsed,
+    total: page.totalCount,
+    items: page.nodes.length,
+  };
+}
+
+async function reposStep(octokit: Octokit, config: GithubConfig, checkpoint: GithubCheckpoint): Promise<StepResult> {
+  const data = await octokit.graphql<ReposResponse>(REPOS_QUERY, { org: config.org, cursor: checkpoint.cursor, first: config.pageSize, catalogExpression: `HEAD:${config.catalogPath}` });
+  const page = data.organization?.repositories;
+  if (!page) throw noOrganization(config);
+  const owners: TeamOwners = { ...checkpoint.owners };
+  const found = await repoItems(
+    octokit,
+    page.nodes.map((repo) => ({ repo, teamOwner: teamOwnerRef(owners, repo.name) })),
+    config,
+  );
+  // Owners of repositories already read are not needed again: the checkpoint shrinks as the listing goes.
+  for (const repo of page.nodes) delete owners[repo.name.toLowerCase()];
+  return {
+    documents: found.items,
+    next: next("repos", page.pageInfo.endCursor, page.pageInfo.hasNextPage, owners),
+    requests: 1 + found.requests,
+    budgetUsed: budgetOf(data.rateLimit) + found.budgetUsed,
+    total: page.totalCount,
+    items: page.nodes.length,
+  };
+}
+
+async function membersStep(octokit: Octokit, config: GithubConfig, checkpoint: GithubCheckpoint): Promise<StepResult> {
+  const data = await octokit.graphql<MembersResponse>(MEMBERS_QUERY, { org: config.org, cursor: checkpoint.cursor, first: config.pageSize });
+  const page = data.organization?.membersWithRole;
+  if (!page) throw noOrganization(config);
+  return {
+    documents: page.nodes.map((member) => ({ doc: memberUser(member) })),
+    next: next("members", page.pageInfo.endCursor, page.pageInfo.hasNextPage),
+    requests: 1,
+    budgetUsed: budgetOf(data.rateLimit),
+    total: page.totalCount,
+    items: page.nodes.length,
+  };
+}
+
+const STEPS: Record<Phase, typeof teamsStep> = { teams: teamsStep, repos: reposStep, members: membersStep };
 
 export const githubConnector: Connector = {
   kind: "GITHUB",
-  initialCheckpoint: () => ({ phase: "repos", cursor: null }),
+  initialCheckpoint: () => ({ phase: PHASES[0], cursor: null }),
   probe: probeGithub,
 
   async step(context: ConnectorContext, checkpoint: Checkpoint): Promise<StepResult> {
     const config = configSchemas.GITHUB.parse(context.config);
-    const octokit = client(context);
-    const variables = { org: config.org, cursor: checkpoint.cursor, first: config.pageSize };
+    const step = STEPS[checkpoint.phase as Phase];
+    if (!step) throw new PermanentError(`Unknown sync phase "${checkpoint.phase}"`);
     try {
-      if (checkpoint.phase === "repos") {
-        const data = await octokit.graphql<ReposResponse>(REPOS_QUERY, { ...variables, catalogExpression: `HEAD:${config.catalogPath}` });
-        const page = data.organization?.repositories;
-        if (!page) throw new PermanentError(`GitHub has no organization "${config.org}" visible to this token`);
-        const documents = page.nodes.map((repo) => repoItem(repo, config));
-        return { documents, next: next("repos", page.pageInfo.endCursor, page.pageInfo.hasNextPage), requests: 1, budgetUsed: budget(data.rateLimit), total: page.totalCount, items: page.nodes.length };
-      }
-      if (checkpoint.phase === "teams") {
-        const data = await octokit.graphql<TeamsResponse>(TEAMS_QUERY, variables);
-        const page = data.organization?.teams;
-        if (!page) throw new PermanentError(`GitHub has no organization "${config.org}" visible to this token`);
-        return { documents: page.nodes.map((team) => ({ doc: teamGroup(team) })), next: next("teams", page.pageInfo.endCursor, page.pageInfo.hasNextPage), requests: 1, budgetUsed: budget(data.rateLimit), total: page.totalCount, items: page.nodes.length };
-      }
-      const data = await octokit.graphql<MembersResponse>(MEMBERS_QUERY, variables);
-      const page = data.organization?.membersWithRole;
-      if (!page) throw new PermanentError(`GitHub has no organization "${config.org}" visible to this token`);
-      return { documents: page.nodes.map((member) => ({ doc: memberUser(member) })), next: next("members", page.pageInfo.endCursor, page.pageInfo.hasNextPage), requests: 1, budgetUsed: budget(data.rateLimit), total: page.totalCount, items: page.nodes.length };
+      return await step(await githubClient(context), config, checkpoint as GithubCheckpoint);
     } catch (error) {
-      if (error instanceof PermanentError || error instanceof RateLimitedError || error instanceof TransientError) throw error;
       throw classifyGithubError(error);
     }
   },
@@ -161,12 +253,12 @@ export const githubConnector: Connector = {
   async testConnection(context: ConnectorContext): Promise<ConnectionVerdict> {
     const config = configSchemas.GITHUB.parse(context.config);
     try {
-      const data = await client(context).graphql<ViewerResponse>(VIEWER_QUERY, { org: config.org });
-      if (!data.organization) return { ok: false, problem: `The token works, but GitHub has no organization "${config.org}" visible to it.` };
+      const data = await (await githubClient(context)).graphql<ViewerResponse>(VIEWER_QUERY, { org: config.org });
+      if (!data.organization) return { ok: false, problem: `The credentials work, but GitHub has no organization "${config.org}" visible to them.` };
       const org = data.organization;
       return {
         ok: true,
-        summary: `Connected to ${org.login}: ${org.repositories.totalCount} repositories, ${org.teams.totalCount} teams, ${org.membersWithRole.totalCount} members visible; ${data.rateLimit.remaining} of ${data.rateLimit.limit} GraphQL points left this hour.`,
+        summary: `Connected to ${org.login}${config.authMethod === "app" ? " as a GitHub App installation" : ""}: ${org.repositories.totalCount} repositories, ${org.teams.totalCount} teams, ${org.membersWithRole.totalCount} members visible; ${data.rateLimit.remaining} of ${data.rateLimit.limit} GraphQL points left this hour.`,
       };
     } catch (error) {
       const classified = classifyGithubError(error);

@@ -36,8 +36,12 @@ export function ownerFromCodeowners(text: string | undefined | null, org: string
   return owner;
 }
 
-/** A Component inferred from a repository that has no catalog file. */
-export function inferredComponent(repo: RepoNode, options: { org: string; defaultOwner: string }) {
+/**
+ * A Component inferred from a repository that has no catalog file. Its owner: the CODEOWNERS
+ * rule for the whole repository, else the team with the highest permission on it, else the
+ * configured default.
+ */
+export function inferredComponent(repo: RepoNode, options: { org: string; defaultOwner: string; teamOwner?: string | null }) {
   const topics = repo.repositoryTopics.nodes.map((node) => tag(node.topic.name)).filter((value): value is string => Boolean(value));
   const language = repo.primaryLanguage ? tag(repo.primaryLanguage.name) : null;
   const tags = [...new Set([...topics, ...(language ? [language] : [])])].slice(0, 20);
@@ -56,7 +60,7 @@ export function inferredComponent(repo: RepoNode, options: { org: string; defaul
     spec: {
       type: "service",
       lifecycle: repo.isArchived ? "deprecated" : "production",
-      owner: ownerFromCodeowners(repo.codeowners?.text, options.org) ?? options.defaultOwner,
+      owner: ownerFromCodeowners(repo.codeowners?.text, options.org) ?? options.teamOwner ?? options.defaultOwner,
     },
   };
 }

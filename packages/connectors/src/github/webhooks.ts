@@ -85,12 +85,17 @@ export async function syncGithubRepo(payload: { tenantId: string; integrationId:
     if (error instanceof PermanentError) throw new UnrecoverableError(error.message);
     throw error;
   }
-  if (!fetched.item) return { upserted: 0 };
-  const item = fetched.item;
+  if (fetched.items.length === 0) return { upserted: 0 };
+  const items = fetched.items;
   return withTenant(scope, async (db) => {
     const source = await ensureSource(db, { kind: "INTEGRATION", key: payload.integrationId });
-    const entities: ParsedEntity[] = "doc" in item ? parseCatalogEntities([item.doc], { sourceName: source.name }).entities : parseCatalogYaml(item.yaml, { sourceName: item.location }).entities;
-    const result = await applyMutation(db, source, { type: "delta", upserts: entities });
+    // The repository's catalog file and the files its Locations bring in (or its inferred Component).
+    const entities: ParsedEntity[] = items.flatMap((item) =>
+      "doc" in item ? parseCatalogEntities([item.doc], { sourceName: source.name }).entities : "yaml" in item ? parseCatalogYaml(item.yaml, { sourceName: item.location }).entities : [],
+    );
+    const seen = new Set<string>();
+    const unique = entities.filter((entity) => (seen.has(entity.ref) ? false : (seen.add(entity.ref), true)));
+    const result = await applyMutation(db, source, { type: "delta", upserts: unique });
     return { upserted: result.created + result.updated };
   });
 }

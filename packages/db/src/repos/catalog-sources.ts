@@ -23,7 +23,8 @@ const sourceSelect = {
   createdAt: true,
 } as const;
 
-export function catalogSourcesRepo(tx: Tx, tenantId: string) {
+/** `changed` is called by every write the catalog's pages show (tenancy.ts: invalidates cached reads). */
+export function catalogSourcesRepo(tx: Tx, tenantId: string, changed: () => void = () => undefined) {
   return {
     findByName: (name: string): Promise<CatalogSourceRecord | null> =>
       tx.catalogSource.findUnique({ where: { tenantId_name: { tenantId, name } }, select: sourceSelect }),
@@ -44,15 +45,18 @@ export function catalogSourcesRepo(tx: Tx, tenantId: string) {
       const bySource = new Map(counts.map((row) => [row.sourceId, row._count._all]));
       return sources.map((source) => ({ ...source, entityCount: bySource.get(source.id) ?? 0 }));
     },
-    recordMutation: (id: string, errors: Prisma.InputJsonValue) =>
-      tx.catalogSource.update({
+    recordMutation: (id: string, errors: Prisma.InputJsonValue) => {
+      changed(); // the entity page shows its source's last mutation
+      return tx.catalogSource.update({
         where: { tenantId_id: { tenantId, id } },
         data: { lastMutationAt: new Date(), lastErrors: errors },
         select: sourceSelect,
-      }),
+      });
+    },
     setGuardRatio: (id: string, ratio: number) =>
       tx.catalogSource.update({ where: { tenantId_id: { tenantId, id } }, data: { deletionGuardRatio: ratio }, select: sourceSelect }),
     remove: async (id: string): Promise<void> => {
+      changed();
       await tx.catalogSource.delete({ where: { tenantId_id: { tenantId, id } } });
     },
   };

@@ -63,7 +63,31 @@ const UNNEST_ENTITY = `unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6
   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
   AS u(id, ref, kind, namespace, name, title, description, spec_type, lifecycle, owner_ref, system_ref, tags, content_hash, document)`;
 
-export function catalogWritesRepo(tx: Tx, tenantId: string) {
+/**
+ * `changed` is called by every method that writes (tenancy.ts: the read cache hears of the write
+ * once the transaction commits), so no write path can leave a stale cached page behind.
+ */
+export function catalogWritesRepo(tx: Tx, tenantId: string, changed: () => void = () => undefined) {
+  /**
+   * Moves the search vocabulary (catalog_search.words, what typo correction reads) by the words of
+   * these entities' search documents: -1 per word before documents are replaced or deleted, +1
+   * after they are written. Ordered by word so concurrent writers lock rows in the same order.
+   */
+  const moveVocabulary = async (entityIds: string[], sign: 1 | -1): Promise<void> => {
+    for (const part of chunks(entityIds)) {
+      await tx.$executeRaw`
+        INSERT INTO catalog_search.words AS w (tenant_id, word, documents)
+        SELECT ${tenantId}::uuid, v.word, ${sign}::int * count(*)::int
+        FROM catalog_search.documents d, catalog_search.vocabulary_of(d.tsv) AS v(word)
+        WHERE d.tenant_id = ${tenantId}::uuid AND d.entity_id = ANY(${part}::uuid[])
+        GROUP BY v.word ORDER BY v.word
+        ON CONFLICT (tenant_id, word) DO UPDATE SET documents = w.documents + excluded.documents`;
+    }
+  };
+  const dropUnusedWords = async (): Promise<void> => {
+    await tx.$executeRaw`DELETE FROM catalog_search.words WHERE tenant_id = ${tenantId}::uuid AND documents <= 0`;
+  };
+
   return {
     /** The entities a source owns now (ids, refs, hashes only: the diff needs nothing more). */
     entitiesOfSource: (sourceId: string): Promise<ExistingEntity[]> =>
@@ -84,6 +108,7 @@ export function catalogWritesRepo(tx: Tx, tenantId: string) {
     },
 
     insertEntities: async (rows: EntityRow[], sourceId: string): Promise<void> => {
+      changed();
       for (const part of chunks(rows)) {
         await tx.$executeRawUnsafe(
           `INSERT INTO catalog_entities (tenant_id, id, ref, kind, namespace, name, title, description, spec_type, lifecycle,
@@ -100,6 +125,7 @@ export function catalogWritesRepo(tx: Tx, tenantId: string) {
 
     /** Also (re)claims the rows for `sourceId`: an orphan written by a source becomes its own. */
     updateEntities: async (rows: EntityRow[], sourceId: string): Promise<void> => {
+      changed();
       for (const part of chunks(rows)) {
         await tx.$executeRawUnsafe(
           `UPDATE catalog_entities e SET ref = u.ref, kind = u.kind, namespace = u.namespace, name = u.name, title = u.title,
@@ -117,16 +143,22 @@ export function catalogWritesRepo(tx: Tx, tenantId: string) {
     },
 
     deleteEntities: async (ids: string[]): Promise<void> => {
+      changed();
+      await moveVocabulary(ids, -1);
       for (const part of chunks(ids)) {
         await tx.$executeRaw`DELETE FROM catalog_entities WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${part}::uuid[])`;
         await tx.$executeRaw`DELETE FROM catalog_entity_tags WHERE tenant_id = ${tenantId}::uuid AND entity_id = ANY(${part}::uuid[])`;
         await tx.$executeRaw`DELETE FROM catalog_relations WHERE tenant_id = ${tenantId}::uuid AND origin_id = ANY(${part}::uuid[])`;
         await tx.$executeRaw`DELETE FROM catalog_search.documents WHERE tenant_id = ${tenantId}::uuid AND entity_id = ANY(${part}::uuid[])`;
       }
+      await dropUnusedWords();
     },
 
     /** Replaces the derived rows (relations, tags, search) of entities that were written. */
     replaceDerived: async (entityIds: string[], relations: RelationRow[], tags: { entityId: string; tag: string }[], search: SearchRow[]): Promise<void> => {
+      changed();
+      const searched = search.map((row) => row.entityId);
+      await moveVocabulary(searched, -1);
       for (const part of chunks(entityIds)) {
         await tx.$executeRaw`DELETE FROM catalog_relations WHERE tenant_id = ${tenantId}::uuid AND origin_id = ANY(${part}::uuid[])`;
         await tx.$executeRaw`DELETE FROM catalog_entity_tags WHERE tenant_id = ${tenantId}::uuid AND entity_id = ANY(${part}::uuid[])`;
@@ -163,6 +195,8 @@ export function catalogWritesRepo(tx: Tx, tenantId: string) {
           ON CONFLICT (tenant_id, entity_id) DO UPDATE SET ref = excluded.ref, kind = excluded.kind, name = excluded.name,
             title = excluded.title, description = excluded.description, haystack = excluded.haystack, tsv = excluded.tsv`;
       }
+      await moveVocabulary(searched, +1);
+      await dropUnusedWords();
     },
 
     facetValuesOf: async (ids: string[]): Promise<FacetValues[]> => {
@@ -178,6 +212,7 @@ export function catalogWritesRepo(tx: Tx, tenantId: string) {
     },
 
     applyFacetDeltas: async (deltas: FacetDelta[]): Promise<void> => {
+      if (deltas.length) changed();
       for (const part of chunks(deltas)) {
         await tx.$executeRaw`
           INSERT INTO catalog_facet_counts (tenant_id, kind, facet, value, count)
@@ -192,6 +227,7 @@ export function catalogWritesRepo(tx: Tx, tenantId: string) {
     },
 
     recordConflict: async (ref: string, ownerSourceId: string, claimantSourceId: string, document: Prisma.InputJsonValue): Promise<void> => {
+      changed();
       await tx.catalogConflict.upsert({
         where: { tenantId_ref_claimantSourceId: { tenantId, ref, claimantSourceId } },
         create: { tenantId, ref, ownerSourceId, claimantSourceId, document },
@@ -199,17 +235,21 @@ export function catalogWritesRepo(tx: Tx, tenantId: string) {
       });
     },
     clearConflicts: async (claimantSourceId: string, refs: string[]): Promise<void> => {
-      await tx.catalogConflict.deleteMany({ where: { tenantId, claimantSourceId, ref: { notIn: refs } } });
+      const { count } = await tx.catalogConflict.deleteMany({ where: { tenantId, claimantSourceId, ref: { notIn: refs } } });
+      if (count) changed();
     },
     listConflicts: () => tx.catalogConflict.findMany({ where: { tenantId }, orderBy: { lastSeenAt: "desc" }, take: 500 }),
 
-    holdMutation: (sourceId: string, documents: Prisma.InputJsonValue, wouldDelete: number, existingCount: number) =>
-      tx.catalogHeldMutation.create({ data: { tenantId, sourceId, documents, wouldDelete, existingCount }, select: { id: true } }),
+    holdMutation: (sourceId: string, documents: Prisma.InputJsonValue, wouldDelete: number, existingCount: number) => {
+      changed();
+      return tx.catalogHeldMutation.create({ data: { tenantId, sourceId, documents, wouldDelete, existingCount }, select: { id: true } });
+    },
     supersedeHeld: async (sourceId: string): Promise<void> => {
-      await tx.catalogHeldMutation.updateMany({
+      const { count } = await tx.catalogHeldMutation.updateMany({
         where: { tenantId, sourceId, resolvedAt: null },
         data: { resolvedAt: new Date(), resolution: "superseded" },
       });
+      if (count) changed();
     },
     findHeld: (id: string) => tx.catalogHeldMutation.findUnique({ where: { tenantId_id: { tenantId, id } } }),
     listHeld: () =>
@@ -220,12 +260,14 @@ export function catalogWritesRepo(tx: Tx, tenantId: string) {
       }),
     resolveHeld: async (id: string, resolution: "confirmed" | "discarded"): Promise<boolean> => {
       const { count } = await tx.catalogHeldMutation.updateMany({ where: { tenantId, id, resolvedAt: null }, data: { resolvedAt: new Date(), resolution } });
+      if (count) changed();
       return count === 1;
     },
 
     /** A source went away but its entities were kept: they become orphans, owned by nobody. */
     orphanEntitiesOfSource: async (sourceId: string): Promise<number> => {
       const { count } = await tx.catalogEntity.updateMany({ where: { tenantId, sourceId }, data: { sourceId: null, orphanedAt: new Date() } });
+      if (count) changed();
       return count;
     },
     orphanIds: async (): Promise<string[]> =>

@@ -1,31 +1,21 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { readBody, sendJson } from "../http";
+import { commonGetOperations, commonPostOperations, createControlRoutes, optionalString as opt, requireString as str, type PostOperation } from "../shared/control-routes";
 import type { GithubAuth } from "./auth";
 import type { GithubControl } from "./control";
 import type { GithubState } from "./state";
 import type { Delivery } from "./webhooks";
 
-// The control API over HTTP (/_control/...), for a simulator running in its own process (the
-// demo's `pnpm start`, a browser test): the same operations as `simulator.control`, JSON in and
-// out. Loopback only, like the simulator itself; it is a test fixture, not a product surface.
-
-type Body = Record<string, unknown>;
-type Handler = (body: Body) => unknown;
+// GitHub's /_control operations (the shared ones are in ../shared/control-routes.ts): webhooks,
+// pushes, repository, team and installation changes (each delivers its webhook), per-token
+// budgets, secondary limits, tokens, and what a demo needs to connect.
 
 function summarize(delivery: Delivery) {
   const { payload: _payload, body: _body, ...rest } = delivery;
   return rest;
 }
 
-const str = (body: Body, key: string): string => {
-  const value = body[key];
-  if (typeof value !== "string" || value === "") throw new Error(`"${key}" is required`);
-  return value;
-};
-const opt = (body: Body, key: string): string | undefined => (typeof body[key] === "string" ? (body[key] as string) : undefined);
-
 export function createControlHandler(control: GithubControl, state: GithubState, auth: GithubAuth) {
-  const post: Record<string, Handler> = {
+  const post: Record<string, PostOperation> = {
+    ...commonPostOperations(control),
     deliver: async (body) => summarize(await control.deliver(str(body, "event"), body.payload)),
     redeliver: async (body) => summarize(await control.redeliver(str(body, "id"))),
     webhook: (body) => control.setWebhook(body.url ? { url: str(body, "url"), secret: str(body, "secret") } : null),
@@ -51,22 +41,14 @@ export function createControlHandler(control: GithubControl, state: GithubState,
     "installations/delete": async (body) => summarize(await control.uninstallApp(body.installationId as number | undefined, body as never)),
     "installations/add-repos": async (body) => summarize(await control.addInstallationRepos(body.repos as string[], body as never)),
     "installations/remove-repos": async (body) => summarize(await control.removeInstallationRepos(body.repos as string[], body as never)),
-    faults: (body) => control.setFaults(body),
-    "faults/fail-next": (body) => control.failNext({ ...body, path: typeof body.pattern === "string" ? new RegExp(body.pattern) : (body.path as string | undefined) }),
-    "faults/clear": () => control.clearFaults(),
-    "rate-limit": (body) => control.setRateLimit(body),
     "rate-limit/remaining": (body) => control.setRemaining(str(body, "token"), (opt(body, "resource") ?? "core") as never, Number(body.remaining)),
-    "rate-limit/reset": () => control.resetRateLimits(),
     "secondary-limits": (body) => control.setSecondaryLimits(body.enabled === false ? false : body),
-    clock: (body) => control.advanceClock(Number(body.seconds)),
     tokens: (body) => control.addToken(str(body, "token")),
     "tokens/remove": (body) => control.removeToken(str(body, "token")),
-    reseed: (body) => control.reseed(body),
-    "stats/reset": () => control.resetStats(),
   };
-  const get: Record<string, () => unknown> = {
+  const get = {
+    ...commonGetOperations(control),
     deliveries: () => control.deliveries().map(summarize),
-    stats: () => control.stats(),
     // What a demo needs to connect: the app's identity and key, tokens, installations, orgs.
     app: () => ({
       id: auth.app.id,
@@ -79,18 +61,5 @@ export function createControlHandler(control: GithubControl, state: GithubState,
     orgs: () => [...state.orgs.values()].map((org) => ({ login: org.login, repos: org.repos.size, teams: org.teams.size, members: org.members.size })),
   };
 
-  return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
-    const name = path.replace(/^\/_control\/?/, "").replace(/\/$/, "");
-    try {
-      if (req.method === "GET" && get[name]) return sendJson(res, 200, get[name]());
-      if (req.method === "POST" && post[name]) {
-        const raw = await readBody(req, 20_000_000);
-        const result = await post[name](raw ? (JSON.parse(raw) as Body) : {});
-        return sendJson(res, 200, result ?? { ok: true });
-      }
-      sendJson(res, 404, { message: `no control operation ${req.method} /_control/${name}`, operations: { get: Object.keys(get), post: Object.keys(post) } });
-    } catch (error) {
-      sendJson(res, 400, { message: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  return createControlRoutes({ get, post, bodyLimitBytes: 20_000_000 });
 }

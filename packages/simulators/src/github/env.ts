@@ -1,21 +1,10 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
+import { commaSeparatedList, flagsToEnv } from "../shared/standalone";
 
 // Settings of the standalone GitHub simulator (`pnpm --filter @greenroom/simulators github`).
 // Each can also be given as a flag: `--repos 10000 --latency-ms 50` sets
 // GITHUB_SIMULATOR_REPOS and GITHUB_SIMULATOR_LATENCY_MS.
-
-function flagsToEnv(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let index = 0; index < argv.length; index++) {
-    const match = /^--([a-z0-9-]+)(?:=(.*))?$/.exec(argv[index]!);
-    if (!match) continue;
-    const value = match[2] ?? (argv[index + 1] && !argv[index + 1]!.startsWith("--") ? argv[++index]! : "true");
-    const name = match[1]!.toUpperCase().replace(/-/g, "_");
-    out[name.startsWith("GITHUB_") ? name : `GITHUB_SIMULATOR_${name}`] = value;
-  }
-  return out;
-}
 
 const ratio = z.coerce.number().min(0).max(1);
 
@@ -34,7 +23,7 @@ export const githubSimulatorEnv = (argv: string[] = process.argv.slice(2)) =>
       GITHUB_SIMULATOR_RATE_LIMIT: z.coerce.number().int().min(1).default(5000),
       GITHUB_SIMULATOR_SECONDARY_LIMITS: z.enum(["true", "false"]).default("true"),
       /** Comma-separated tokens to accept; default: the simulator's built-in token. */
-      GITHUB_SIMULATOR_TOKENS: z.string().optional(),
+      GITHUB_SIMULATOR_TOKENS: commaSeparatedList(),
       GITHUB_SIMULATOR_APP_ID: z.coerce.number().int().positive().optional(),
       /** PEM of the app's private key; a key is generated (and shown at /_control/app) if unset. */
       GITHUB_SIMULATOR_APP_PRIVATE_KEY: z.string().optional(),
@@ -42,6 +31,6 @@ export const githubSimulatorEnv = (argv: string[] = process.argv.slice(2)) =>
       /** Webhooks are delivered only when a secret is set. */
       GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
     },
-    runtimeEnv: { ...process.env, ...flagsToEnv(argv) },
+    runtimeEnv: { ...process.env, ...flagsToEnv(argv, { prefix: "GITHUB_SIMULATOR_", passThrough: "GITHUB_" }) },
     emptyStringAsUndefined: true,
   });

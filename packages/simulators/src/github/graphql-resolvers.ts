@@ -230,10 +230,12 @@ function teamNode(context: GraphqlContext, org: GithubOrg, team: GithubTeam): Re
         edgeExtras: (entry) => ({ role: entry.role.toUpperCase(), memberAccessUrl: "", memberAccessResourcePath: "" }),
       });
     },
-    repositories: (args: ConnectionArgs) => {
+    // `query` matches names containing it, case-insensitively, as GitHub's repository search does.
+    repositories: (args: ConnectionArgs & { query?: string | null }) => {
+      const query = args.query?.trim().toLowerCase();
       const repos = [...team.repos]
         .map(([name, permission]) => ({ repo: org.repos.get(name)!, permission }))
-        .filter((entry) => entry.repo && canSee(context.request, org, entry.repo))
+        .filter((entry) => entry.repo && canSee(context.request, org, entry.repo) && (!query || entry.repo.name.toLowerCase().includes(query)))
         .sort((a, b) => a.repo.id - b.repo.id);
       return connection(repos, args, "repositories", {
         keyOf: (entry) => [entry.repo.id, entry.repo.id],

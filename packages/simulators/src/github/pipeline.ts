@@ -1,17 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { readBody } from "../http";
+import type { IncomingMessage } from "node:http";
+import { createApiHandler, createRouteMatcher, endpointKey, type Exchange, type Outgoing } from "../shared/pipeline";
 import type { GithubAuth, Principal } from "./auth";
 import { STATUS_MESSAGES, type FaultAction, type Faults } from "./faults";
 import { rateLimitHeaders, SECONDARY_MESSAGE, type PrimaryLimits, type Resource, type SecondaryLimits, type Snapshot } from "./rate-limits";
 import { errorBody, type ShapeContext } from "./rest-shapes";
-import { compileTemplate, GithubError, type GithubRequest, type GithubResponse, type Route } from "./routing";
+import { GithubError, type GithubRequest, type GithubResponse, type Route } from "./routing";
 import type { GithubState } from "./state";
 import type { StatsRecorder } from "./stats";
 
 // The request pipeline every API call goes through, in GitHub's order: latency and injected
-// faults, authentication, secondary limits, the endpoint, then conditional requests (a 304
-// costs nothing), the primary budget, and GitHub's headers on every response.
+// faults (../shared/pipeline.ts), authentication, secondary limits, the endpoint, then
+// conditional requests (a 304 costs nothing), the primary budget, and GitHub's headers on every
+// response.
 
 export type PipelineDeps = {
   state: GithubState;
@@ -27,13 +28,6 @@ export type PipelineDeps = {
 const SUPPORTED_VERSIONS = new Set(["2022-11-28", "2026-03-10"]);
 const EXPOSED = "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset";
 const RATE_DOCS = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
-
-type Compiled = Route & { regex: RegExp; names: string[] };
-type Outgoing = { status: number; headers: Record<string, string>; text: string };
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 function etagOf(text: string): string {
   return `W/"${createHash("sha1").update(text).digest("hex")}"`;
@@ -53,48 +47,20 @@ function limitedMessage(principal: Principal): string {
 }
 
 export function createPipeline(routes: Route[], deps: PipelineDeps) {
-  const compiled: Compiled[] = routes.map((route) => ({ ...route, ...compileTemplate(route.template) }));
+  // {path} spans slashes (contents paths); other parameters are one segment.
+  const match = createRouteMatcher(routes, { multiSegment: ["path"] });
   // ETags of recent GET responses, valid while the state version is unchanged: an unchanged
   // re-sync then answers 304s without rendering bodies at all.
   const etags = new Map<string, { version: number; etag: string }>();
 
-  function match(method: string, path: string): { route: Compiled; params: Record<string, string> } | null {
-    for (const route of compiled) {
-      if (route.method !== method) continue;
-      const found = route.regex.exec(path);
-      if (!found) continue;
-      const params: Record<string, string> = {};
-      route.names.forEach((name, index) => (params[name] = decodeURIComponent(found[index + 1]!)));
-      return { route, params };
-    }
-    return null;
-  }
-
-  function respond(res: ServerResponse, out: Outgoing, fault: FaultAction | null): void {
-    let text = out.text;
-    if (fault?.kind === "malformed" && out.status < 300 && text.length > 0) {
-      text = `${text.slice(0, Math.max(1, Math.floor(text.length * 0.6)))}<!-- upstream error -->`;
-    }
-    const headers = { ...out.headers, "content-length": String(Buffer.byteLength(text)) };
-    res.writeHead(out.status, headers);
-    if (fault?.kind === "truncate" && text.length > 1) {
-      // Promise the whole body, send half, then drop the connection: a cut-off page.
-      res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
-      return;
-    }
-    res.end(out.status === 304 ? undefined : text);
-  }
-
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { state, auth, limits, secondary, faults, stats } = deps;
+  function open(req: IncomingMessage, url: URL): Exchange {
+    const { state, auth, limits, secondary, stats } = deps;
     const method = req.method ?? "GET";
-    const url = new URL(req.url ?? "/", deps.baseUrl());
     const outcome = auth.authenticate(req.headers.authorization);
     const principal: Principal = outcome.ok ? outcome.principal : { kind: "anonymous", key: "anonymous:127.0.0.1" };
     const overConcurrent = secondary.enter(principal.key);
     const found = match(method, url.pathname);
-    const endpoint = found ? `${method} ${found.route.template}` : `${method} (unknown)`;
-    let fault: FaultAction | null = null;
+    const endpoint = endpointKey(method, found);
     const headers: Record<string, string> = {
       "content-type": "application/json; charset=utf-8",
       "x-github-media-type": "github.v3; format=json",
@@ -112,106 +78,96 @@ export function createPipeline(routes: Route[], deps: PipelineDeps) {
       text: JSON.stringify(errorBody(message, documentation, status)),
     });
 
-    let out: Outgoing;
-    try {
-      fault = faults.pick(method, url.pathname);
-      const delay = faults.latency() + (fault?.delayMs ?? 0);
-      if (delay > 0) await sleep(delay);
-      const body = await readBody(req);
-      if (fault) stats.count("faultsInjected");
-      if (fault?.kind === "reset") {
-        stats.request(endpoint, 0);
-        req.socket.destroy();
-        return;
+    async function answer(body: string, fault: FaultAction | null): Promise<Outgoing> {
+      if (fault?.kind === "status") return error(fault.status, STATUS_MESSAGES[fault.status] ?? "Server Error", "https://docs.github.com/rest");
+      if (!found) return error(404, "Not Found", "https://docs.github.com/rest");
+      const route = found.route;
+      const version = req.headers["x-github-api-version"];
+      if (typeof version === "string" && !SUPPORTED_VERSIONS.has(version)) return error(400, `API version '${version}' is not supported.`, "https://docs.github.com/rest/overview/api-versions");
+      if (!outcome.ok) return error(401, outcome.message, outcome.documentation);
+      const mode = route.auth ?? "any";
+      if (mode === "app" && principal.kind !== "app") return error(401, "A JSON web token could not be decoded", "https://docs.github.com/rest");
+      if (mode !== "app" && principal.kind === "app") return error(403, "Resource not accessible by integration", route.docs);
+      if (mode === "authenticated" && principal.kind === "anonymous") {
+        return error(401, route.template === "/graphql" ? "This endpoint requires you to be authenticated." : "Requires authentication", route.docs);
       }
-      out = await (async (): Promise<Outgoing> => {
-        if (fault?.kind === "status") return error(fault.status, STATUS_MESSAGES[fault.status] ?? "Server Error", "https://docs.github.com/rest");
-        if (!found) return error(404, "Not Found", "https://docs.github.com/rest");
-        const route = found.route;
-        const version = req.headers["x-github-api-version"];
-        if (typeof version === "string" && !SUPPORTED_VERSIONS.has(version)) return error(400, `API version '${version}' is not supported.`, "https://docs.github.com/rest/overview/api-versions");
-        if (!outcome.ok) return error(401, outcome.message, outcome.documentation);
-        const mode = route.auth ?? "any";
-        if (mode === "app" && principal.kind !== "app") return error(401, "A JSON web token could not be decoded", "https://docs.github.com/rest");
-        if (mode !== "app" && principal.kind === "app") return error(403, "Resource not accessible by integration", route.docs);
-        if (mode === "authenticated" && principal.kind === "anonymous") {
-          return error(401, route.template === "/graphql" ? "This endpoint requires you to be authenticated." : "Requires authentication", route.docs);
-        }
-        // Secondary limits: a principal that tripped one stays limited until retry-after passes.
-        const points = method === "GET" ? 1 : route.template === "/graphql" ? 1 : 5;
-        const secondaryStatus = secondary.options?.status ?? 403;
-        let retryAfter = secondary.isBlocked(principal.key);
-        if (retryAfter === null && (overConcurrent || secondary.spend(principal.key, endpoint, route.template === "/graphql", points))) retryAfter = secondary.block(principal.key);
-        if (fault?.kind === "secondary") retryAfter = fault.retryAfterSeconds ?? secondary.options?.retryAfterSeconds ?? 60;
-        if (retryAfter !== null) {
-          stats.count("secondaryLimited");
-          return error(fault?.kind === "secondary" ? fault.status : secondaryStatus, SECONDARY_MESSAGE, `${RATE_DOCS}#about-secondary-rate-limits`, { "retry-after": String(retryAfter) });
-        }
+      // Secondary limits: a principal that tripped one stays limited until retry-after passes.
+      const points = method === "GET" ? 1 : route.template === "/graphql" ? 1 : 5;
+      const secondaryStatus = secondary.options?.status ?? 403;
+      let retryAfter = secondary.isBlocked(principal.key);
+      if (retryAfter === null && (overConcurrent || secondary.spend(principal.key, endpoint, route.template === "/graphql", points))) retryAfter = secondary.block(principal.key);
+      if (fault?.kind === "secondary") retryAfter = fault.retryAfterSeconds ?? secondary.options?.retryAfterSeconds ?? 60;
+      if (retryAfter !== null) {
+        stats.count("secondaryLimited");
+        return error(fault?.kind === "secondary" ? fault.status : secondaryStatus, SECONDARY_MESSAGE, `${RATE_DOCS}#about-secondary-rate-limits`, { "retry-after": String(retryAfter) });
+      }
 
-        const ifNoneMatch = req.headers["if-none-match"];
-        const charged = route.resource !== null && !route.selfCharging;
-        const cacheKey = `${principal.kind === "installation" && principal.repositoryIds ? `${principal.key}:narrowed` : principal.kind === "installation" ? principal.key : principal.kind}|${url.pathname}${url.search}|${req.headers.accept ?? ""}`;
-        if (charged && method === "GET" && ifNoneMatch) {
-          const cached = etags.get(cacheKey);
-          if (cached && cached.version === state.version && etagMatches(ifNoneMatch, cached.etag)) {
-            return { status: 304, headers: { ...headers, etag: cached.etag, ...rateLimitHeaders(limits.snapshot(principal.key, resource), resource) }, text: "" };
-          }
+      const ifNoneMatch = req.headers["if-none-match"];
+      const charged = route.resource !== null && !route.selfCharging;
+      const cacheKey = `${principal.kind === "installation" && principal.repositoryIds ? `${principal.key}:narrowed` : principal.kind === "installation" ? principal.key : principal.kind}|${url.pathname}${url.search}|${req.headers.accept ?? ""}`;
+      if (charged && method === "GET" && ifNoneMatch) {
+        const cached = etags.get(cacheKey);
+        if (cached && cached.version === state.version && etagMatches(ifNoneMatch, cached.etag)) {
+          return { status: 304, headers: { ...headers, etag: cached.etag, ...rateLimitHeaders(limits.snapshot(principal.key, resource), resource) }, text: "" };
         }
-        if (charged && !ifNoneMatch && limits.snapshot(principal.key, resource).remaining === 0) {
+      }
+      if (charged && !ifNoneMatch && limits.snapshot(principal.key, resource).remaining === 0) {
+        stats.count("primaryLimited");
+        return error(403, limitedMessage(principal), RATE_DOCS, { "x-ratelimit-remaining": "0" });
+      }
+
+      const request: GithubRequest = { method, url, params: found.params, headers: req.headers, body, principal, state, auth, limits, shapes: deps.shapes(), baseUrl: deps.baseUrl() };
+      let result: GithubResponse;
+      try {
+        result = await route.handle(request);
+      } catch (thrown) {
+        if (!(thrown instanceof GithubError)) throw thrown;
+        result = { status: thrown.status, body: errorBody(thrown.message, thrown.documentation, thrown.status), headers: thrown.headers };
+      }
+      const text = result.raw ? result.raw.text : JSON.stringify(result.body);
+      const etag = method === "GET" && result.status === 200 ? etagOf(text) : null;
+      if (etag && charged) {
+        if (etags.size > 50_000) etags.clear();
+        etags.set(cacheKey, { version: state.version, etag });
+      }
+      if (etag && etagMatches(ifNoneMatch, etag)) {
+        return { status: 304, headers: { ...headers, etag, ...rateLimitHeaders(limits.snapshot(principal.key, resource), resource) }, text: "" };
+      }
+      if (charged) {
+        const spent = limits.charge(principal.key, resource, 1);
+        snapshot = spent.snapshot;
+        if (!spent.ok) {
           stats.count("primaryLimited");
           return error(403, limitedMessage(principal), RATE_DOCS, { "x-ratelimit-remaining": "0" });
         }
-
-        const request: GithubRequest = { method, url, params: found.params, headers: req.headers, body, principal, state, auth, limits, shapes: deps.shapes(), baseUrl: deps.baseUrl() };
-        let result: GithubResponse;
-        try {
-          result = await route.handle(request);
-        } catch (thrown) {
-          if (!(thrown instanceof GithubError)) throw thrown;
-          result = { status: thrown.status, body: errorBody(thrown.message, thrown.documentation, thrown.status), headers: thrown.headers };
-        }
-        const text = result.raw ? result.raw.text : JSON.stringify(result.body);
-        const etag = method === "GET" && result.status === 200 ? etagOf(text) : null;
-        if (etag && charged) {
-          if (etags.size > 50_000) etags.clear();
-          etags.set(cacheKey, { version: state.version, etag });
-        }
-        if (etag && etagMatches(ifNoneMatch, etag)) {
-          return { status: 304, headers: { ...headers, etag, ...rateLimitHeaders(limits.snapshot(principal.key, resource), resource) }, text: "" };
-        }
-        if (charged) {
-          const spent = limits.charge(principal.key, resource, 1);
-          snapshot = spent.snapshot;
-          if (!spent.ok) {
-            stats.count("primaryLimited");
-            return error(403, limitedMessage(principal), RATE_DOCS, { "x-ratelimit-remaining": "0" });
-          }
-          stats.spend(resource, 1);
-        } else if (route.selfCharging) {
-          resource = route.resource ?? "core";
-          if (result.cost) stats.spend(resource, result.cost);
-          if (result.status === 403) stats.count("primaryLimited");
-        } else resource = "core";
-        snapshot ??= limits.snapshot(principal.key, resource);
-        return {
-          status: result.status,
-          headers: {
-            ...headers,
-            ...(result.raw ? { "content-type": result.raw.contentType } : {}),
-            ...rateLimitHeaders(snapshot, resource),
-            ...(result.status === 403 && route.selfCharging ? { "x-ratelimit-remaining": "0" } : {}),
-            ...(etag ? { etag } : {}),
-            ...result.headers,
-          },
-          text,
-        };
-      })();
-    } catch (thrown) {
-      out = error(500, thrown instanceof Error ? thrown.message : "Server Error", "https://docs.github.com/rest");
-    } finally {
-      secondary.leave(principal.key);
+        stats.spend(resource, 1);
+      } else if (route.selfCharging) {
+        resource = route.resource ?? "core";
+        if (result.cost) stats.spend(resource, result.cost);
+        if (result.status === 403) stats.count("primaryLimited");
+      } else resource = "core";
+      snapshot ??= limits.snapshot(principal.key, resource);
+      return {
+        status: result.status,
+        headers: {
+          ...headers,
+          ...(result.raw ? { "content-type": result.raw.contentType } : {}),
+          ...rateLimitHeaders(snapshot, resource),
+          ...(result.status === 403 && route.selfCharging ? { "x-ratelimit-remaining": "0" } : {}),
+          ...(etag ? { etag } : {}),
+          ...result.headers,
+        },
+        text,
+      };
     }
-    stats.request(endpoint, out.status);
-    if (!res.headersSent && !res.destroyed) respond(res, out, fault);
-  };
+
+    return {
+      endpoint,
+      answer,
+      crashed: (thrown) => error(500, thrown instanceof Error ? thrown.message : "Server Error", "https://docs.github.com/rest"),
+      close: () => secondary.leave(principal.key),
+    };
+  }
+
+  return createApiHandler({ faults: deps.faults, stats: deps.stats, baseUrl: deps.baseUrl, malformedTail: "<!-- upstream error -->", open });
 }

@@ -62,16 +62,6 @@ export class GithubError extends Error {
   }
 }
 
-export function compileTemplate(template: string): { regex: RegExp; names: string[] } {
-  const names: string[] = [];
-  const source = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    names.push(name);
-    // {path} spans slashes (contents paths); other parameters are one segment.
-    return name === "path" ? "(.+)" : "([^/]+)";
-  });
-  return { regex: new RegExp(`^${source}/?$`), names };
-}
-
 export function notFound(docs: string): GithubError {
   return new GithubError(404, "Not Found", docs);
 }

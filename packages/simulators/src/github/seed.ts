@@ -35,6 +35,11 @@ export type SeedGithubOrgOptions = {
   seed?: number | string;
   /** Install the GitHub App on the org (all repositories) — default true. */
   installation?: boolean;
+  /**
+   * Makes the first team this large (its direct members; people are added to the org if needed),
+   * for connectors that must page a team's members past GitHub's 100 per nested connection.
+   */
+  largeTeamMembers?: number;
 };
 
 const DAY = 86_400_000;
@@ -150,7 +155,7 @@ function catalogMode(random: Random, valid: number, invalid: number): CatalogMod
   return style < 0.55 ? "component" : style < 0.85 ? "multi" : "location";
 }
 
-function planRepos(random: Random, options: Required<Omit<SeedGithubOrgOptions, "installation">>, teams: GithubTeam[], rootOf: Map<string, string>): RepoPlan[] {
+function planRepos(random: Random, options: Required<Omit<SeedGithubOrgOptions, "installation" | "largeTeamMembers">>, teams: GithubTeam[], rootOf: Map<string, string>): RepoPlan[] {
   const taken = new Set<string>();
   const plans: RepoPlan[] = [];
   const systemsDeclared = new Set<string>();
@@ -257,7 +262,7 @@ export function seedGithubOrg(options: SeedGithubOrgOptions = {}): GithubOrgData
     org: options.org ?? "acme",
     repos: options.repos ?? 50,
     teams: options.teams ?? Math.max(3, Math.round((options.repos ?? 50) / 20)),
-    people: options.people ?? Math.max(5, Math.round((options.repos ?? 50) * 0.3)),
+    people: Math.max(options.people ?? Math.max(5, Math.round((options.repos ?? 50) * 0.3)), options.largeTeamMembers ?? 0),
     catalogFileRatio: options.catalogFileRatio ?? 0.3,
     invalidCatalogRatio: options.invalidCatalogRatio ?? 0,
     codeownersRatio: options.codeownersRatio ?? 0.4,
@@ -270,6 +275,8 @@ export function seedGithubOrg(options: SeedGithubOrgOptions = {}): GithubOrgData
   const people = seedPeople(random, resolved.org, resolved.people, 20_000_000 + block * 100_000);
   const { teams, rootOf } = seedTeams(random, resolved.teams, 1_000_000 + block * 10_000, orgCreated);
   assignMembers(random, people, teams);
+  const large = teams[0];
+  if (options.largeTeamMembers && large) for (const person of people.slice(0, options.largeTeamMembers)) if (!large.members.has(person.login)) large.members.set(person.login, "member");
   const plans = planRepos(random, resolved, teams, rootOf);
   const repos = plans.map((plan, index) => buildRepo(random, plan, 200_000_000 + block * 1_000_000 + index, index, plans.length));
 

@@ -1,45 +1,27 @@
-// Request accounting, so a benchmark or test can read what the connector actually cost without
-// trusting the connector's own numbers.
+import { RequestStats, type RequestTally } from "../shared/stats";
 
-export type GithubStats = {
-  requests: number;
+// GitHub's request accounting: the shared counters plus conditional requests answered 304 and
+// the budget actually spent per rate-limit resource.
+
+export type GithubStats = RequestTally & {
   notModified: number;
   primaryLimited: number;
   secondaryLimited: number;
-  faultsInjected: number;
   /** Budget actually spent, per rate-limit resource (GraphQL counts points). */
   spent: Record<string, number>;
-  byEndpoint: Record<string, number>;
-  byStatus: Record<string, number>;
 };
 
-export class StatsRecorder {
-  private data: GithubStats = StatsRecorder.empty();
-
-  static empty(): GithubStats {
-    return { requests: 0, notModified: 0, primaryLimited: 0, secondaryLimited: 0, faultsInjected: 0, spent: {}, byEndpoint: {}, byStatus: {} };
+export class StatsRecorder extends RequestStats<GithubStats, "primaryLimited" | "secondaryLimited" | "faultsInjected"> {
+  constructor() {
+    super(() => ({ requests: 0, notModified: 0, primaryLimited: 0, secondaryLimited: 0, faultsInjected: 0, spent: {}, byEndpoint: {}, byStatus: {} }));
   }
 
-  request(endpoint: string, status: number): void {
-    this.data.requests++;
-    this.data.byEndpoint[endpoint] = (this.data.byEndpoint[endpoint] ?? 0) + 1;
-    this.data.byStatus[status] = (this.data.byStatus[status] ?? 0) + 1;
+  override request(endpoint: string, status: number): void {
+    super.request(endpoint, status);
     if (status === 304) this.data.notModified++;
   }
 
   spend(resource: string, cost: number): void {
     this.data.spent[resource] = (this.data.spent[resource] ?? 0) + cost;
-  }
-
-  count(kind: "primaryLimited" | "secondaryLimited" | "faultsInjected"): void {
-    this.data[kind]++;
-  }
-
-  snapshot(): GithubStats {
-    return structuredClone(this.data);
-  }
-
-  reset(): void {
-    this.data = StatsRecorder.empty();
   }
 }

@@ -1,3 +1,4 @@
+import { closeOnSignals } from "../shared/standalone";
 import { stripeSimulatorEnv } from "./env";
 import { startStripeSimulator } from "./server";
 
@@ -9,5 +10,4 @@ const simulator = await startStripeSimulator({
   webhook: env.STRIPE_WEBHOOK_SECRET ? { url: env.STRIPE_WEBHOOK_URL, secret: env.STRIPE_WEBHOOK_SECRET } : undefined,
 });
 console.log(`Stripe simulator on ${simulator.url} (STRIPE_API_HOST=127.0.0.1 STRIPE_API_PORT=${simulator.port} STRIPE_API_PROTOCOL=http)`);
-process.on("SIGINT", () => void simulator.close().then(() => process.exit(0)));
-process.on("SIGTERM", () => void simulator.close().then(() => process.exit(0)));
+closeOnSignals(simulator);

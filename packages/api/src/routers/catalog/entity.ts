@@ -1,18 +1,16 @@
+import { readEntityPage } from "@greenroom/catalog/reads";
+
 import { orgProcedure } from "../../trpc";
-import { inOrder, notFound, refOf, ZEntityName } from "./schemas";
+import { readScope } from "./read-scope";
+import { notFound, refOf, ZEntityName } from "./schemas";
 
 export const ZEntityInput = ZEntityName;
 
 /** The entity page: the original document, where it came from, and every relation with whether its target exists. */
 export const entityProcedure = orgProcedure.input(ZEntityInput).query(async ({ ctx, input }) => {
-  const ref = refOf(input);
-  const entity = await ctx.db.catalogReads.getByRef(ref);
-  if (!entity) throw notFound();
-  const [relations, source] = await inOrder(() => ctx.db.catalogReads.relationsOf(ref), () => entity.sourceId ? ctx.db.catalogSources.findById(entity.sourceId) : Promise.resolve(null));
-  // The domain is the system's (components reach a domain through their system).
-  const domainOf = (rows: { type: string; targetRef: string }[]) => rows.find((relation) => relation.type === "partOf" && relation.targetRef.startsWith("domain:"))?.targetRef ?? null;
-  const domainRef =
-    entity.kind === "system" ? domainOf(relations) : entity.systemRef ? domainOf(await ctx.db.catalogReads.relationsOf(entity.systemRef)) : null;
+  const page = await readEntityPage(readScope(ctx), refOf(input));
+  if (!page) throw notFound();
+  const { entity, relations, source, domainRef } = page;
   return {
     id: entity.id,
     ref: entity.ref,
@@ -31,7 +29,7 @@ export const entityProcedure = orgProcedure.input(ZEntityInput).query(async ({ c
     orphan: entity.orphanedAt !== null,
     orphanedAt: entity.orphanedAt,
     document: entity.document,
-    source: source ? { id: source.id, kind: source.kind, name: source.name, target: source.target, lastMutationAt: source.lastMutationAt } : null,
+    source,
     relations,
   };
 });

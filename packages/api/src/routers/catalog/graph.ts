@@ -1,7 +1,9 @@
+import { readEntityGraph } from "@greenroom/catalog/reads";
 import { z } from "zod";
 
 import { orgProcedure } from "../../trpc";
 import { canonicalEdges } from "./graph-edges";
+import { readScope } from "./read-scope";
 import { GRAPH_RELATIONS, notFound, refOf, ZEntityName } from "./schemas";
 
 export const ZEntityGraphInput = ZEntityName.extend({
@@ -13,9 +15,8 @@ export const ZEntityGraphInput = ZEntityName.extend({
 /** The dependency neighbourhood of one entity, in one recursive query. */
 export const entityGraphProcedure = orgProcedure.input(ZEntityGraphInput).query(async ({ ctx, input }) => {
   const ref = refOf(input);
-  const root = await ctx.db.catalogReads.getByRef(ref);
-  if (!root) throw notFound();
-  const graph = await ctx.db.catalogReads.graph({ rootRefs: [ref], types: [...GRAPH_RELATIONS], depth: input.depth, maxNodes: input.maxNodes });
+  const graph = await readEntityGraph(readScope(ctx), { rootRefs: [ref], types: [...GRAPH_RELATIONS], depth: input.depth, maxNodes: input.maxNodes });
+  if (!graph) throw notFound();
   return {
     root: ref,
     nodes: graph.nodes.map((node) => ({

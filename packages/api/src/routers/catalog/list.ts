@@ -1,8 +1,10 @@
+import { readCatalogPage } from "@greenroom/catalog/reads";
 import { COUNT_CAP, type EntitySummary } from "@greenroom/db";
 import { z } from "zod";
 
 import { orgProcedure } from "../../trpc";
-import { decodeCursor, encodeCursor, inOrder, toEntityFilters, ZEntityFilters, ZSort } from "./schemas";
+import { readScope } from "./read-scope";
+import { decodeCursor, encodeCursor, toEntityFilters, ZEntityFilters, ZSort } from "./schemas";
 
 export const ZListEntitiesInput = z.object({
   filters: ZEntityFilters.optional(),
@@ -34,7 +36,7 @@ export const listEntitiesProcedure = orgProcedure.input(ZListEntitiesInput).quer
   const filters = toEntityFilters(input.filters);
   const after = input.cursor ? decodeCursor(input.cursor, sort) : undefined;
   // One row more than asked tells whether there is a next page without a second count.
-  const [rows, total] = await inOrder(() => ctx.db.catalogReads.list({ filters, sort, after, limit: input.limit + 1 }), () => ctx.db.catalogReads.count(filters));
+  const { rows, total } = await readCatalogPage(readScope(ctx), { filters, sort, after, limit: input.limit + 1 });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return {

@@ -37,7 +37,7 @@ export function qualifyRef(value: string, defaultKind: string, defaultNamespace 
   return rest.includes("/") ? `${kind}:${rest}` : `${kind}:${defaultNamespace}/${rest}`;
 }
 
-const ZNamePart = z.string().trim().min(1, "Name an entity").max(253);
+export const ZNamePart = z.string().trim().min(1, "Name an entity").max(253);
 
 /** An entity as Backstage addresses it in URLs: kind, namespace, name. */
 export const ZEntityName = z.object({ kind: z.string().trim().min(1).max(63), namespace: ZNamePart, name: ZNamePart });

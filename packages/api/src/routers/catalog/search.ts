@@ -1,6 +1,8 @@
+import { searchCatalog } from "@greenroom/catalog/reads";
 import { z } from "zod";
 
 import { orgProcedure } from "../../trpc";
+import { readScope } from "./read-scope";
 import { splitRef } from "./schemas";
 
 export const ZCatalogSearchInput = z.object({
@@ -11,7 +13,7 @@ export const ZCatalogSearchInput = z.object({
 /** ⌘K and the catalog header: typo-tolerant, ranked, through the tenant-pinned search function. */
 export const catalogSearchProcedure = orgProcedure.input(ZCatalogSearchInput).query(async ({ ctx, input }) => {
   if (!input.q) return { hits: [] };
-  const rows = await ctx.db.catalogReads.search(input.q, input.limit);
+  const rows = await searchCatalog(readScope(ctx), input.q, input.limit);
   return {
     hits: rows.map((row) => {
       const { namespace } = splitRef(row.ref);

@@ -1,5 +1,6 @@
 import { router } from "../../trpc";
 import { connectGithubProcedure } from "./connect";
+import { connectVendorProcedure } from "./connect-vendor";
 import { disconnectIntegrationProcedure } from "./disconnect";
 import { getIntegrationProcedure } from "./get";
 import { listIntegrationsProcedure } from "./list";
@@ -7,6 +8,7 @@ import { getRunProcedure } from "./run";
 import { setPausedProcedure } from "./set-paused";
 import { syncNowProcedure } from "./sync-now";
 import { testConnectionProcedure } from "./test-connection";
+import { testVendorConnectionProcedure } from "./test-vendor-connection";
 import { updateIntegrationProcedure } from "./update";
 
 export const integrationsRouter = router({
@@ -14,6 +16,8 @@ export const integrationsRouter = router({
   get: getIntegrationProcedure,
   run: getRunProcedure,
   connectGithub: connectGithubProcedure,
+  connectVendor: connectVendorProcedure,
+  testVendorConnection: testVendorConnectionProcedure,
   testConnection: testConnectionProcedure,
   update: updateIntegrationProcedure,
   setPaused: setPausedProcedure,

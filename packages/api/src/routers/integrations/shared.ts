@@ -1,5 +1,5 @@
-import { BlockedAddressError, IntegrationInputError, publicIntegration } from "@greenroom/connectors";
-import type { IntegrationRecord, SyncRunRecord, TenantDb } from "@greenroom/db";
+import { BlockedAddressError, checkBaseUrl, CONNECTORS, guardedFetch, IntegrationInputError, networkPolicyFromEnv, publicIntegration, requestSync, scheduleIntegration, type ConnectionVerdict } from "@greenroom/connectors";
+import { isUniqueViolation, type IntegrationKind, type IntegrationRecord, type SyncRunRecord, type TenantDb } from "@greenroom/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 
@@ -43,3 +43,30 @@ export function publicRun(run: SyncRunRecord) {
 }
 
 export { publicIntegration };
+
+/** Once the new integration is committed: its schedule, and the first ("setup") sync right away. */
+export function startSyncingAfterCommit(db: TenantDb, record: IntegrationRecord): void {
+  const tenantId = db.tenantId;
+  db.afterCommit(async () => {
+    await scheduleIntegration(tenantId, record.id, record.intervalMinutes);
+    await requestSync(tenantId, record.id, "setup");
+  });
+}
+
+/** Why connecting failed, in words: a taken name is CONFLICT, bad input BAD_REQUEST. */
+export function connectProblem(error: unknown, name: string): never {
+  if (isUniqueViolation(error)) throw new TRPCError({ code: "CONFLICT", message: `An integration named "${name}" already exists` });
+  inputProblem(error);
+}
+
+/** A connector's own connection test, after the base URL passed the SSRF policy. */
+export async function testWithConnector(kind: IntegrationKind, config: Record<string, unknown>, secrets: Record<string, string>): Promise<ConnectionVerdict> {
+  try {
+    await checkBaseUrl(config);
+  } catch (error) {
+    return { ok: false, problem: (error as Error).message };
+  }
+  const connector = CONNECTORS[kind];
+  if (!connector) return { ok: false, problem: `${kind} is not available on this server yet` };
+  return connector.testConnection({ config, secrets, fetch: guardedFetch(networkPolicyFromEnv()) });
+}

@@ -31,6 +31,9 @@ function CatalogResults({ orgSlug, params }: { orgSlug: string; params: URLSearc
 
   const list = useQuery(trpc.catalog.list.queryOptions({ orgSlug, filters, sort, cursor, limit: PAGE_SIZE }, { placeholderData: keepPreviousData }));
   const facets = useQuery(trpc.catalog.facets.queryOptions({ orgSlug, filters }, { placeholderData: keepPreviousData }));
+  // Problem badges for the rows on screen, fetched beside the page so the table never waits on them.
+  const pageRefs = list.data?.items.map((item) => item.ref) ?? [];
+  const badges = useQuery({ ...trpc.operations.badges.queryOptions({ orgSlug, refs: pageRefs }, { placeholderData: keepPreviousData }), enabled: pageRefs.length > 0 });
 
   const navigate = (next: URLSearchParams) => replaceQuery(pathname, next);
   const onToggle = (key: FilterKey, value: string) => navigate(toggleValue(params, key, value));
@@ -109,7 +112,7 @@ function CatalogResults({ orgSlug, params }: { orgSlug: string; params: URLSearc
             )
           ) : (
             <div className={list.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
-              <EntityTable orgSlug={orgSlug} items={list.data.items} sort={sort} onSort={onSort} />
+              <EntityTable orgSlug={orgSlug} items={list.data.items} sort={sort} onSort={onSort} badges={badges.data} />
             </div>
           )}
         </Card>

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { KindBadge } from "~/components/catalog/kind-badge";
 import { OwnerLink } from "~/components/catalog/owner-link";
 import { entityHref, shortRef } from "~/components/catalog/refs";
+import { OpsBadges, type OpsBadgeCounts } from "~/components/operations/ops-badges";
 
 import type { SortField } from "./catalog-params";
 
@@ -37,7 +38,19 @@ const COLUMNS: { field: SortField | null; label: string; className?: string }[] 
 
 const LIFECYCLE_TONES: Record<string, "emerald" | "amber" | "red"> = { production: "emerald", experimental: "amber", deprecated: "red" };
 
-export function EntityTable({ orgSlug, items, sort, onSort }: { orgSlug: string; items: Row[]; sort: { field: SortField; order: "asc" | "desc" }; onSort: (field: SortField) => void }) {
+export function EntityTable({
+  orgSlug,
+  items,
+  sort,
+  onSort,
+  badges,
+}: {
+  orgSlug: string;
+  items: Row[];
+  sort: { field: SortField; order: "asc" | "desc" };
+  onSort: (field: SortField) => void;
+  badges?: Record<string, OpsBadgeCounts>;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="catalog-table">
@@ -70,6 +83,11 @@ export function EntityTable({ orgSlug, items, sort, onSort }: { orgSlug: string;
                   {item.title ?? item.name}
                 </Link>
                 {item.namespace !== "default" ? <span className="ml-1.5 text-xs text-slate-400">in {item.namespace}</span> : null}
+                {badges?.[item.ref] ? (
+                  <span className="ml-1.5 align-middle">
+                    <OpsBadges badges={badges[item.ref]} />
+                  </span>
+                ) : null}
                 {item.title || item.description ? (
                   <p className="truncate text-xs text-slate-500" title={item.description ?? undefined}>
                     {[item.title ? item.name : null, item.description].filter(Boolean).join(" · ")}

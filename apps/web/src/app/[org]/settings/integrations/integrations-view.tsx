@@ -7,6 +7,8 @@ import { useState } from "react";
 import { useTRPC } from "~/trpc/react";
 
 import { ConnectGithubForm } from "./connect-github-form";
+import { ConnectVendorForm } from "./connect-vendor-form";
+import { ServiceMappingCard } from "./service-mapping-card";
 
 type Progress = Record<string, { done: number; total?: number }>;
 
@@ -66,7 +68,10 @@ function IntegrationPanel({ orgSlug, integrationId }: { orgSlug: string; integra
   if (detail.isPending) return <Skeleton className="h-40 w-full" />;
   if (detail.error) return <Alert>{detail.error.message}</Alert>;
   const { integration, runs, webhookPath } = detail.data;
-  const config = integration.config as { org?: string; baseUrl?: string };
+  const config = integration.config as { org?: string; baseUrl?: string; site?: string };
+  const vendor = VENDOR_NAMES[integration.kind];
+  const where =
+    integration.kind === "GITHUB" ? `GitHub organization ${config.org ?? "?"} at ${config.baseUrl ?? "?"}` : integration.kind === "DATADOG" ? `Datadog ${config.baseUrl ?? config.site ?? ""}` : `PagerDuty ${config.baseUrl ?? ""}`;
   const open = runs.find((run) => !run.finishedAt);
   const statusTone = integration.status === "ACTIVE" ? "emerald" : integration.status === "PAUSED" ? "slate" : "red";
 
@@ -78,7 +83,7 @@ function IntegrationPanel({ orgSlug, integrationId }: { orgSlug: string; integra
             {integration.name} <Badge tone={statusTone}>{integration.status.toLowerCase()}</Badge>
           </span>
         }
-        description={`GitHub organization ${config.org ?? "?"} at ${config.baseUrl ?? "?"} · full sync every ${integration.intervalMinutes} min · last sync ${when(integration.lastSyncAt)}${integration.lastSyncStatus ? ` (${integration.lastSyncStatus})` : ""}`}
+        description={`${where} · full sync every ${integration.intervalMinutes} min · last sync ${when(integration.lastSyncAt)}${integration.lastSyncStatus ? ` (${integration.lastSyncStatus})` : ""}`}
         actions={
           <span className="flex flex-wrap gap-2">
             <Button size="sm" variant="secondary" loading={test.isPending} onClick={() => test.mutate({ orgSlug, integrationId })}>
@@ -97,20 +102,22 @@ function IntegrationPanel({ orgSlug, integrationId }: { orgSlug: string; integra
         }
       />
       <div className="space-y-4 px-5 py-4">
-        <p className="text-xs text-slate-600">
-          Webhook URL (GitHub → organization settings → webhooks, content type JSON, the webhook secret you entered):{" "}
-          <code data-testid="webhook-url">{typeof window === "undefined" ? webhookPath : `${window.location.origin}${webhookPath}`}</code>
-        </p>
+        {integration.kind === "GITHUB" ? (
+          <p className="text-xs text-slate-600">
+            Webhook URL (GitHub → organization settings → webhooks, content type JSON, the webhook secret you entered):{" "}
+            <code data-testid="webhook-url">{typeof window === "undefined" ? webhookPath : `${window.location.origin}${webhookPath}`}</code>
+          </p>
+        ) : null}
         {integration.status === "ERROR" && integration.statusMessage ? (
           <Alert title="Syncing stopped">
-            {integration.statusMessage} Update the token, then resume the schedule.
+            {integration.statusMessage} Update the credentials, then resume the schedule.
           </Alert>
         ) : null}
         {test.data ? test.data.ok ? <Alert tone="emerald">{test.data.summary}</Alert> : <Alert>{test.data.problem}</Alert> : null}
         {syncNow.error ?? setPaused.error ?? disconnect.error ? <Alert>{(syncNow.error ?? setPaused.error ?? disconnect.error)!.message}</Alert> : null}
         {disconnecting ? (
           <Alert tone="amber" title={`Disconnect ${integration.name}?`}>
-            <p>The schedule stops and the stored token is deleted. What should happen to the entities it synced?</p>
+            <p>The schedule stops and the stored credentials are deleted. What should happen to the entities it synced?</p>
             <div className="mt-2 flex flex-wrap gap-2">
               <Button size="sm" variant="danger" loading={disconnect.isPending} onClick={() => disconnect.mutate({ orgSlug, integrationId, keepEntities: false })}>
                 Disconnect and remove its entities
@@ -127,12 +134,13 @@ function IntegrationPanel({ orgSlug, integrationId }: { orgSlug: string; integra
         {open ? (
           <div className="space-y-1">
             <p className="text-sm font-medium text-slate-900">
-              Syncing ({open.trigger}){open.status === "delayed" && open.delayedUntil ? ` · waiting for GitHub's rate limit until ${open.delayedUntil.toLocaleTimeString()}` : ""}
+              Syncing ({open.trigger}){open.status === "delayed" && open.delayedUntil ? ` · waiting for ${vendor}'s rate limit until ${open.delayedUntil.toLocaleTimeString()}` : ""}
             </p>
             <RunProgress progress={open.progress} />
             {open.message ? <p className="text-xs text-slate-500">{open.message}</p> : null}
           </div>
         ) : null}
+        {integration.kind === "PAGERDUTY" ? <ServiceMappingCard orgSlug={orgSlug} integrationId={integrationId} type="pagerduty.service" syncedAt={integration.lastSyncAt} /> : null}
         {runs.length === 0 ? (
           <EmptyState title="No syncs yet" description="The first sync starts as soon as the integration is connected." />
         ) : (
@@ -173,9 +181,12 @@ function IntegrationPanel({ orgSlug, integrationId }: { orgSlug: string; integra
   );
 }
 
+const VENDOR_NAMES = { GITHUB: "GitHub", PAGERDUTY: "PagerDuty", DATADOG: "Datadog" } as const;
+
 export function IntegrationsView({ orgSlug }: { orgSlug: string }) {
   const trpc = useTRPC();
   const integrations = useQuery(trpc.integrations.list.queryOptions({ orgSlug }));
+  const [adding, setAdding] = useState<keyof typeof VENDOR_NAMES>("GITHUB");
   return (
     <div className="space-y-6">
       {integrations.isPending ? (
@@ -185,7 +196,17 @@ export function IntegrationsView({ orgSlug }: { orgSlug: string }) {
       ) : (
         integrations.data.map((integration) => <IntegrationPanel key={integration.id} orgSlug={orgSlug} integrationId={integration.id} />)
       )}
-      <ConnectGithubForm orgSlug={orgSlug} />
+      <div className="space-y-3">
+        <div role="radiogroup" aria-label="Connect" className="flex flex-wrap items-center gap-2">
+          <span className="text-sm font-medium text-slate-700">Connect:</span>
+          {(Object.keys(VENDOR_NAMES) as (keyof typeof VENDOR_NAMES)[]).map((kind) => (
+            <Button key={kind} size="sm" role="radio" aria-checked={adding === kind} variant={adding === kind ? "primary" : "secondary"} onClick={() => setAdding(kind)}>
+              {VENDOR_NAMES[kind]}
+            </Button>
+          ))}
+        </div>
+        {adding === "GITHUB" ? <ConnectGithubForm orgSlug={orgSlug} /> : <ConnectVendorForm key={adding} orgSlug={orgSlug} kind={adding} />}
+      </div>
     </div>
   );
 }

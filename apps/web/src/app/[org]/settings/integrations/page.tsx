@@ -12,7 +12,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
     <>
       <PageHeader
         title="Integrations"
-        description="Connect GitHub and the catalog fills itself: repositories become components, teams become groups, members become users. Kept fresh by webhooks and a schedule."
+        description="Connect GitHub and the catalog fills itself: repositories become components, teams become groups, members become users. Connect PagerDuty and Datadog and every entity shows who is on call, open incidents, monitors and SLOs. Kept fresh by webhooks and a schedule."
       />
       <IntegrationsView orgSlug={org} />
     </>

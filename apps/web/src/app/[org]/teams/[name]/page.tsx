@@ -7,6 +7,7 @@ import { notFound } from "next/navigation";
 import { OwnedCard } from "~/components/catalog/owned-card";
 import { PersonList } from "~/components/catalog/person-list";
 import { entityHref, ownerHref } from "~/components/catalog/refs";
+import { TeamOnCallPanel } from "~/components/operations/team-on-call-panel";
 import { serverApi } from "~/trpc/server";
 
 type Props = { params: Promise<{ org: string; name: string }>; searchParams: Promise<{ namespace?: string }> };
@@ -59,6 +60,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
       <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <OwnedCard orgSlug={org} owned={team.owned} ownerRefs={[team.ref]} />
         <div className="space-y-5">
+          <TeamOnCallPanel orgSlug={org} namespace={team.namespace ?? "default"} name={team.name} />
           <Card>
             <CardHeader title="Members" description={`${team.members.length}`} />
             <PersonList orgSlug={org} people={team.members} empty="No members listed" testId="team-members" />

@@ -13,6 +13,7 @@ import { replaceQuery } from "~/components/catalog/replace-query";
 
 import { ApiTab } from "./api-tab";
 import { DependenciesTab } from "./dependencies-tab";
+import { OperationsTab } from "./operations-tab";
 import { OverviewTab } from "./overview-tab";
 import { RelationsTab } from "./relations-tab";
 import { YamlTab } from "./yaml-tab";
@@ -20,6 +21,9 @@ import { YamlTab } from "./yaml-tab";
 export type EntityData = RouterOutputs["catalog"]["entity"];
 
 type Tab = { id: string; label: string; render: () => ReactNode };
+
+// Kinds that run in production and so have on-call, incidents, monitors and SLOs.
+const OPERATED_KINDS = new Set(["component", "system", "resource", "api"]);
 
 export function EntityView({ orgSlug, entity }: { orgSlug: string; entity: EntityData }) {
   const pathname = usePathname();
@@ -31,8 +35,7 @@ export function EntityView({ orgSlug, entity }: { orgSlug: string; entity: Entit
     { id: "relations", label: `Relations (${entity.relations.length})`, render: () => <RelationsTab orgSlug={orgSlug} entity={entity} /> },
     { id: "dependencies", label: "Dependencies", render: () => <DependenciesTab orgSlug={orgSlug} entity={entity} /> },
     ...(entity.kind === "api" ? [{ id: "api", label: "API", render: () => <ApiTab entity={entity} /> }] : []),
-    // ── Operations tab goes here (on-call now, open incidents, monitors, SLOs): added by the
-    //    operations issue as { id: "operations", label: "Operations", render: … }. ──
+    ...(OPERATED_KINDS.has(entity.kind) ? [{ id: "operations", label: "Operations", render: () => <OperationsTab orgSlug={orgSlug} entity={entity} /> }] : []),
     { id: "yaml", label: "YAML", render: () => <YamlTab entity={entity} /> },
   ];
   const active = tabs.find((tab) => tab.id === params.get("tab")) ?? tabs[0]!;

@@ -1,0 +1,10 @@
+export { ANNOTATIONS, annotationLinkKeys, entitiesByLinkKey, integrationKeyOf, linkKeysByEntity } from "./link-keys";
+export { operationsFreshness, type Freshness } from "./freshness";
+export { operationsForEntity, type EntityIncident, type EntityOperations } from "./entity-operations";
+export { onCallForPolicies, type OnCallShift, type PolicyOnCall } from "./on-call";
+export { badgesForEntities, sumBadges, type OpsBadges } from "./badges";
+export { whatIsBurning, type BurningGroup, type WhatIsBurning } from "./burning";
+export { teamOnCall, type TeamOnCall } from "./team-operations";
+export { confirmMapping, OperationsNotFound, nameForms, serviceMappings, type MappableService, type MappableType, type ServiceLink } from "./mappings";
+export { connectorContextFor, TriggerUnavailable, triggerTargetFor, type TriggerTarget } from "./trigger-incident";
+export type { OpsView } from "./records";

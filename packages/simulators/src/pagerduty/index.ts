@@ -1,0 +1,14 @@
+export { createPagerdutySimulator } from "./server";
+export type { PagerdutySimulator, PagerdutySimulatorOptions } from "./server";
+export { DEFAULT_PAGERDUTY_TOKEN, DEFAULT_PAGERDUTY_READ_ONLY_TOKEN } from "./auth";
+export type { PagerdutyControl, PagerdutyAccountSummary, TriggerInput } from "./control";
+export { seedPagerdutyAccount, describePagerdutySeed, integrationKeyFor } from "./seed";
+export type { SeedPagerdutyOptions, PagerdutySeedSummary } from "./seed";
+export { PagerdutyState } from "./state";
+export { scheduleShifts, onCallAt, policyOncalls } from "./oncalls";
+export type { OncallEntry, Shift } from "./oncalls";
+export type { TickOutcome } from "./tick";
+export type { PagerdutyStats } from "./stats";
+export type { RateLimitOptions } from "./rate-limits";
+export type { FaultOptions, ScriptedFault, FaultKind } from "../shared/faults";
+export type { PagerdutyAccountData, PdIncident, PdPolicy, PdSchedule, PdService, PdTeam, PdUser, PdLayer } from "./model";

@@ -26,6 +26,8 @@ try {
     DATABASE_OWNER_URL: urls.ownerUrl,
     REDIS_URL: env.TEST_REDIS_URL,
     REDIS_PREFIX: `gr-e2e-${runId}`,
+    // Every spec signs up its own org from 127.0.0.1: more than a person's hourly allowance.
+    SIGNUP_LIMIT_PER_IP: "100",
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     E2E_PORT: String(env.E2E_PORT),
     NEXT_DIST_DIR: `.next-e2e-${env.E2E_PORT}`,

@@ -5,7 +5,8 @@ import { DomainError } from "./errors";
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 
 // Sign-in: 10 attempts per account per 15 minutes stops online guessing; 50 per IP per 15
-// minutes leaves room for an office behind one NAT. Sign-up: 10 per IP per hour.
+// minutes leaves room for an office behind one NAT. Sign-up: 10 per IP per hour by default
+// (SIGNUP_LIMIT_PER_IP, see env.ts).
 export const RATE_LIMITS = {
   signInPerAccount: { name: "signin:account", limit: 10, windowSeconds: 15 * 60 },
   signInPerIp: { name: "signin:ip", limit: 50, windowSeconds: 15 * 60 },

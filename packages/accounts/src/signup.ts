@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { isUniqueViolation, withGlobal, withTenant, type TenantDb } from "@greenroom/db";
 
 import { recordAudit, type ActorRef, type RequestMeta } from "./audit";
+import { accountsEnv } from "./env";
 import { DomainError } from "./errors";
 import { checkPasswordPolicy, hashPassword, verifyAgainstNothing, verifyPassword } from "./password";
 import { RATE_LIMITS, type RateLimiter } from "./rate-limit";
@@ -50,7 +51,7 @@ function rethrowSlugConflict(error: unknown): never {
  * account's password (then it simply adds the org), so nothing can be claimed without it.
  */
 export async function signUp(input: SignUpInput, limiter: RateLimiter, meta: RequestMeta): Promise<SignUpResult> {
-  await limiter.consume(RATE_LIMITS.signUpPerIp, meta.ip ?? "unknown");
+  await limiter.consume({ ...RATE_LIMITS.signUpPerIp, limit: accountsEnv().SIGNUP_LIMIT_PER_IP }, meta.ip ?? "unknown");
   await limiter.consume(RATE_LIMITS.signUpPerAccount, input.email);
   checkPasswordPolicy(input.password, input.email);
   if (input.organization) await assertSlugFree(input.organization.slug);

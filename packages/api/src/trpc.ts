@@ -1,6 +1,6 @@
 import { DomainError, hasRole, type Actor } from "@greenroom/accounts";
 import { BillingError } from "@greenroom/billing";
-import { withGlobal, withTenant, type OrganizationRecord, type Role, type TenantDb } from "@greenroom/db";
+import { BULK_WRITE_TIMEOUT_MS, withGlobal, withTenant, type OrganizationRecord, type Role, type TenantDb } from "@greenroom/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
@@ -19,7 +19,10 @@ function fieldErrorsOf(error: ZodError): FieldErrors {
   return fields;
 }
 
-const t = initTRPC.context<Context>().create({
+/** Per-procedure settings: `bulkWrite` gives the tenant transaction a whole catalog's time. */
+export type ProcedureMeta = { bulkWrite?: boolean };
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -77,7 +80,7 @@ const ORG_NOT_FOUND = "Organization not found";
  */
 export const orgProcedure = authedProcedure
   .input(z.object({ orgSlug: z.string().max(100) }))
-  .use(async ({ ctx, input, next }) => {
+  .use(async ({ ctx, input, meta, next }) => {
     const org = await withGlobal((db) => db.organizations.findBySlug(input.orgSlug.toLowerCase()));
     if (!org) throw new TRPCError({ code: "NOT_FOUND", message: ORG_NOT_FOUND });
     const { session } = ctx;
@@ -88,7 +91,7 @@ export const orgProcedure = authedProcedure
       const result = await next({ ctx: { db, org, actor } satisfies OrgContext });
       if (!result.ok) throw result.error; // roll the transaction back
       return result;
-    });
+    }, meta?.bulkWrite ? { timeoutMs: BULK_WRITE_TIMEOUT_MS } : {});
   });
 
 const ROLE_NAMES: Record<Role, string> = { OWNER: "an owner", ADMIN: "an admin", MEMBER: "a member", VIEWER: "a viewer" };

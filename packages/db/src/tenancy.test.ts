@@ -159,3 +159,22 @@ describe("the live catalog follows the tenancy rules", () => {
     expect(rows.every((row) => row.partition_schema === "tenant_partitions")).toBe(true);
   });
 });
+
+describe("the tenant transaction's time limit", () => {
+  const tenantId = randomUUID();
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("ends a transaction that outlives the limit it was given, and lets a longer limit finish", async () => {
+    // A bulk write asks for its own limit; one shorter than the work proves the option is the one applied.
+    const outlived = withTenant({ tenantId }, async (db) => {
+      await pause(1_200);
+      return db.auditEvents.list({ limit: 1 });
+    }, { timeoutMs: 300 });
+    await expect(outlived).rejects.toThrow(/transaction|expired|closed/i);
+    const finished = await withTenant({ tenantId }, async (db) => {
+      await pause(1_200);
+      return db.auditEvents.list({ limit: 1 });
+    }, { timeoutMs: 5_000 });
+    expect(finished).toEqual(expect.anything());
+  });
+});

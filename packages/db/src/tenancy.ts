@@ -20,6 +20,14 @@ export type AfterCommit = () => Promise<unknown>;
 
 const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 } as const;
 
+/**
+ * For a transaction that writes a whole catalog (a 10 MB push, an integration's full sync): on
+ * a busy two-core machine sixteen of them at once each take longer than a request may hold one.
+ */
+export const BULK_WRITE_TIMEOUT_MS = 180_000;
+
+export type TenantTransactionOptions = { timeoutMs?: number };
+
 /** Repositories for the global tables (users, tenant registry), on the same transaction. */
 function globalRepos(tx: Tx) {
   return { users: usersRepo(tx), organizations: organizationsRepo(tx), billingDirectory: billingDirectoryRepo(tx), integrationDirectory: integrationDirectoryRepo(tx) };
@@ -67,12 +75,12 @@ async function setScope(tx: Tx, tenantId: string | null, userId: string | null):
  * Runs `work` in one transaction with the tenant set once (DESIGN.md tenancy rule 3). Every
  * repository also filters by tenant_id explicitly; RLS is the net that catches a missed filter.
  */
-export async function withTenant<T>(scope: TenantScope, work: (db: TenantDb) => Promise<T>): Promise<T> {
+export async function withTenant<T>(scope: TenantScope, work: (db: TenantDb) => Promise<T>, options: TenantTransactionOptions = {}): Promise<T> {
   const committed: AfterCommit[] = [];
   const result = await prisma().$transaction(async (tx) => {
     await setScope(tx, scope.tenantId, scope.userId ?? null);
     return work(tenantRepos(tx, scope.tenantId, committed));
-  }, TRANSACTION_OPTIONS);
+  }, { ...TRANSACTION_OPTIONS, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) });
   for (const effect of committed) {
     // The change is committed; a failed follow-up must not report it as failed. Each effect's
     // owner has its own safety net (e.g. the billing reconcile job re-syncs seats).

@@ -3,16 +3,13 @@ import { randomUUID } from "node:crypto";
 import { parseCatalogEntities, type ParsedEntity } from "@greenroom/catalog";
 import { applyMutation, ensureSource, ingestCatalogText, removeSource } from "@greenroom/catalog/engine";
 import { generateCatalog, sizeFor } from "@greenroom/catalog/fixtures";
-import { BULK_WRITE_TIMEOUT_MS, withGlobal, withTenant } from "@greenroom/db";
+import { BULK_WRITE, withGlobal, withTenant } from "@greenroom/db";
 import pg from "pg";
 import { stringify } from "yaml";
 
 import { benchCatalogReads } from "./catalog-reads";
 import { benchEnv } from "./env";
 import { withBenchDatabase } from "./lib/bench-database";
-
-/** Catalog writes get the transaction time the push route and syncs give them. */
-const BULK = { timeoutMs: BULK_WRITE_TIMEOUT_MS };
 
 const SMALL_TENANTS = 999;
 const SMALL_TENANT_ENTITIES = 60;
@@ -33,7 +30,7 @@ function parsed(entities: ReturnType<typeof generateCatalog>): ParsedEntity[] {
 }
 
 async function seedTenant(tenantId: string, entities: ParsedEntity[]): Promise<void> {
-  await withTenant({ tenantId }, async (db) => applyMutation(db, await ensureSource(db, { kind: "PUSH", key: "bench" }), { type: "full", entities }, { confirmDeletions: true }), BULK);
+  await withTenant({ tenantId }, async (db) => applyMutation(db, await ensureSource(db, { kind: "PUSH", key: "bench" }), { type: "full", entities }, { confirmDeletions: true }), BULK_WRITE);
 }
 
 /**
@@ -68,7 +65,7 @@ async function seedOrReuse(largeEntities: ParsedEntity[], adminUrl: string): Pro
   const large = await createTenant("bigco");
   for (let i = 0; i < largeEntities.length; i += 10_000) {
     await withTenant({ tenantId: large }, async (db) =>
-      applyMutation(db, await ensureSource(db, { kind: "PUSH", key: `bench-${i / 10_000}` }), { type: "full", entities: largeEntities.slice(i, i + 10_000) }), BULK,
+      applyMutation(db, await ensureSource(db, { kind: "PUSH", key: `bench-${i / 10_000}` }), { type: "full", entities: largeEntities.slice(i, i + 10_000) }), BULK_WRITE,
     );
   }
   console.log(`seeded the large tenant with ${largeEntities.length} entities in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -104,7 +101,7 @@ async function benchIngest(): Promise<void> {
   const tenant = await createTenant(`ingest-${RUN}`);
   const ingest = () =>
     withTenant({ tenantId: tenant }, async (db) =>
-      ingestCatalogText(db, await ensureSource(db, { kind: "PUSH", key: "ci" }), { text: yaml, format: "yaml", mode: "full", limits: { maxDocuments: 20_000, maxInputBytes: 64 * 1024 * 1024 } }), BULK,
+      ingestCatalogText(db, await ensureSource(db, { kind: "PUSH", key: "ci" }), { text: yaml, format: "yaml", mode: "full", limits: { maxDocuments: 20_000, maxInputBytes: 64 * 1024 * 1024 } }), BULK_WRITE,
     );
   let started = performance.now();
   const cold = await ingest();
@@ -123,7 +120,7 @@ async function benchIngest(): Promise<void> {
   const freshTenant = await createTenant(`fresh-${RUN}`);
   started = performance.now();
   await withTenant({ tenantId: freshTenant }, async (db) =>
-    ingestCatalogText(db, await ensureSource(db, { kind: "PUSH", key: "ci" }), { text, format: "yaml", mode: "full" }), BULK,
+    ingestCatalogText(db, await ensureSource(db, { kind: "PUSH", key: "ci" }), { text, format: "yaml", mode: "full" }), BULK_WRITE,
   );
   const probe = twoThousand.find((document) => document.kind === "Component")!;
   const relations = await withTenant({ tenantId: freshTenant }, (db) => db.catalogReads.relationsOf(`component:default/${probe.metadata.name}`));
@@ -134,7 +131,7 @@ async function benchIngest(): Promise<void> {
   started = performance.now();
   await Promise.all(
     tenants.map((tenantId) =>
-      withTenant({ tenantId }, async (db) => ingestCatalogText(db, await ensureSource(db, { kind: "PUSH", key: "ci" }), { text, format: "yaml", mode: "full" }), BULK),
+      withTenant({ tenantId }, async (db) => ingestCatalogText(db, await ensureSource(db, { kind: "PUSH", key: "ci" }), { text, format: "yaml", mode: "full" }), BULK_WRITE),
     ),
   );
   const seconds = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 import { DomainError, hasRole, type Actor } from "@greenroom/accounts";
 import { BillingError } from "@greenroom/billing";
-import { BULK_WRITE_TIMEOUT_MS, withGlobal, withTenant, type OrganizationRecord, type Role, type TenantDb } from "@greenroom/db";
+import { BULK_WRITE, withGlobal, withTenant, type OrganizationRecord, type Role, type TenantDb } from "@greenroom/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
@@ -91,7 +91,7 @@ export const orgProcedure = authedProcedure
       const result = await next({ ctx: { db, org, actor } satisfies OrgContext });
       if (!result.ok) throw result.error; // roll the transaction back
       return result;
-    }, meta?.bulkWrite ? { timeoutMs: BULK_WRITE_TIMEOUT_MS } : {});
+    }, meta?.bulkWrite ? BULK_WRITE : {});
   });
 
 const ROLE_NAMES: Record<Role, string> = { OWNER: "an owner", ADMIN: "an admin", MEMBER: "a member", VIEWER: "a viewer" };

@@ -1,5 +1,5 @@
 export { prisma, disconnectPrisma, createPrismaClient } from "./client";
-export { withTenant, withUser, withGlobal, pingDatabase, BULK_WRITE_TIMEOUT_MS, type TenantTransactionOptions } from "./tenancy";
+export { withTenant, withUser, withGlobal, pingDatabase, BULK_WRITE, type TenantTransactionOptions } from "./tenancy";
 export { withTenantReads } from "./tenant-reads";
 export { onCatalogCommitted } from "./catalog-changes";
 export type { TenantReadDb } from "./tenant-reads";

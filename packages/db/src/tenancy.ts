@@ -20,13 +20,13 @@ export type AfterCommit = () => Promise<unknown>;
 
 const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 } as const;
 
+export type TenantTransactionOptions = { timeoutMs?: number };
+
 /**
  * For a transaction that writes a whole catalog (a 10 MB push, an integration's full sync): on
  * a busy two-core machine sixteen of them at once each take longer than a request may hold one.
  */
-export const BULK_WRITE_TIMEOUT_MS = 180_000;
-
-export type TenantTransactionOptions = { timeoutMs?: number };
+export const BULK_WRITE: TenantTransactionOptions = { timeoutMs: 180_000 };
 
 /** Repositories for the global tables (users, tenant registry), on the same transaction. */
 function globalRepos(tx: Tx) {

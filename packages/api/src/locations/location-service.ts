@@ -2,7 +2,7 @@ import { DomainError } from "@greenroom/accounts";
 import type { CatalogError, Entity } from "@greenroom/catalog";
 import { applyMutation, ensureSource, removeSource, sourceName, type MutationResult } from "@greenroom/catalog/engine";
 import { fetchUrlText, readLocation, type LocationReadResult, type UrlReader } from "@greenroom/catalog/locations";
-import { BULK_WRITE_TIMEOUT_MS, withTenant, type CatalogSourceRecord, type Prisma, type TenantDb } from "@greenroom/db";
+import { BULK_WRITE, withTenant, type CatalogSourceRecord, type Prisma, type TenantDb } from "@greenroom/db";
 
 import { catalogEnv } from "../catalog-env";
 
@@ -86,7 +86,7 @@ async function readAndApply(tenantId: string, source: CatalogSourceRecord, read:
     const result = await applyMutation(db, source, { type: "full", entities: read.entities });
     await record(db, source.id, read.errors);
     return { location: toLocation(source), entities: read.entities.map((parsed) => parsed.entity), result, errors: read.errors, refreshed: true };
-  }, { timeoutMs: BULK_WRITE_TIMEOUT_MS });
+  }, BULK_WRITE);
 }
 
 export async function refreshLocation(tenantId: string, locationId: string): Promise<LocationApplied> {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import { parseCatalogEntities, parseCatalogYaml, type CatalogError, type ParsedEntity } from "@greenroom/catalog";
 import { applyMutation, ensureSource, sourceName } from "@greenroom/catalog/engine";
-import { BULK_WRITE_TIMEOUT_MS, withTenant, type IntegrationKind, type Prisma, type SyncRunRecord } from "@greenroom/db";
+import { BULK_WRITE, withTenant, type IntegrationKind, type Prisma, type SyncRunRecord } from "@greenroom/db";
 import { DelayJob, prefixedKey, sharedRedis, type JobContext } from "@greenroom/queue";
 import { UnrecoverableError } from "bullmq";
 import type { Redis } from "ioredis";
@@ -285,7 +285,7 @@ async function finishRun(payload: SyncPayload, run: SyncRunRecord, key: string, 
       ...(integration?.status === "ERROR" ? { status: "ACTIVE" as const, statusMessage: null } : {}),
     });
     return { status, created: result.created + (ops?.created ?? 0), updated: result.updated + (ops?.updated ?? 0), deleted: result.deleted + (ops?.deleted ?? 0), unchanged: result.unchanged + (ops?.unchanged ?? 0) } as const;
-  }, { timeoutMs: BULK_WRITE_TIMEOUT_MS });
+  }, BULK_WRITE);
   await redis.del(key);
   return { ...outcome, runId: run.id };
 }

@@ -1,6 +1,6 @@
 import { parseCatalogEntities, stringifyEntityRef, tryParseEntityRef, type CatalogError, type CatalogParseResult } from "@greenroom/catalog";
 import { applyMutation, ensureSource, parseCatalogText, removeSource, sourceName, type Mutation } from "@greenroom/catalog/engine";
-import { BULK_WRITE_TIMEOUT_MS, withTenant, type Prisma } from "@greenroom/db";
+import { BULK_WRITE, withTenant, type Prisma } from "@greenroom/db";
 
 import { catalogEnv } from "../../catalog-env";
 import { inputError, notFoundError } from "../errors";
@@ -109,7 +109,7 @@ async function push(context: RouteContext, mode: "full" | "delta"): Promise<Resp
       if (!owners.has(conflict.ownerSourceId)) owners.set(conflict.ownerSourceId, (await db.catalogSources.findById(conflict.ownerSourceId))?.name ?? "another source");
     }
     return { result, owners };
-  }, { timeoutMs: BULK_WRITE_TIMEOUT_MS });
+  }, BULK_WRITE);
   const { result, owners } = outcome;
   const response = {
     source: name,

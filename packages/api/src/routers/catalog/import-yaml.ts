@@ -24,10 +24,7 @@ function detectFormat(text: string): "yaml" | "json" {
 }
 
 /** Paste or upload catalog-info.yaml files into an UPLOAD source the user names. */
-export const importYamlProcedure = memberProcedure
-  .meta({ bulkWrite: true })
-  .input(ZImportYamlInput)
-  .mutation(async ({ ctx, input }) => {
+export const importYamlProcedure = memberProcedure.meta({ bulkWrite: true }).input(ZImportYamlInput).mutation(async ({ ctx, input }) => {
   const source = await ensureSource(ctx.db, { kind: "UPLOAD", key: input.sourceName, createdById: ctx.actor.userId });
   const result = await ingestCatalogText(ctx.db, source, { text: input.text, format: input.format ?? detectFormat(input.text), mode: input.mode });
   await recordAudit(ctx.db, ctx.actor, ctx.meta, "catalog.imported", { type: "catalog_source", id: source.id, label: source.name }, {
